@@ -1,0 +1,34 @@
+package org.sora4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sora4j} command: every tool of the project is a subcommand. */
+@Command(
+    name = "sora4j",
+    mixinStandardHelpOptions = true,
+    version = "sora4j 0.1.0",
+    description = "Text-to-video diffusion on the JVM, with a physics world to learn from and a judge.",
+    subcommands = {
+      WorldCommand.class,
+      JudgeCommand.class,
+    })
+public final class Sora4j implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Runs the command line and returns its exit code. */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Sora4j());
+    cli.setExecutionExceptionHandler(new UserErrorHandler());
+    return cli.execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+}
