@@ -1,0 +1,91 @@
+package org.sora4j.core.vae;
+
+import java.util.List;
+
+/**
+ * Shape of the spatiotemporal VAE.
+ *
+ * @param latentChannels channels of the latent (8 to 16)
+ * @param channels channels at each resolution level, finest first; the frame is folded 2x2 into
+ *     channels before the first level
+ * @param spatialFactor total spatial compression (4 or 8)
+ * @param temporalFactor total temporal compression (1, 2 or 4); clips of {@code k*factor+1} frames
+ * @param groups groups of the per-frame group norms
+ * @param blocksPerLevel residual blocks at each level
+ * @param latentScale multiplies the centred latent so the diffusion model sees unit variance
+ * @param latentShift subtracted from the latent before scaling
+ */
+public record VaeConfig(
+    int latentChannels,
+    List<Integer> channels,
+    int spatialFactor,
+    int temporalFactor,
+    int groups,
+    int blocksPerLevel,
+    double latentScale,
+    double latentShift) {
+
+  public VaeConfig {
+    channels = List.copyOf(channels);
+    if (spatialFactor != 2 << spatialDownsamples(channels.size(), spatialFactor)) {
+      throw new IllegalArgumentException(
+          "spatial factor " + spatialFactor + " needs to be 2 x a power of 2 reachable with "
+              + channels.size() + " levels");
+    }
+    if (Integer.bitCount(temporalFactor) != 1 || temporalFactor > 1 << (channels.size() - 1)) {
+      throw new IllegalArgumentException(
+          "temporal factor " + temporalFactor + " must be a power of 2 reachable with "
+              + channels.size() + " levels");
+    }
+    for (int c : channels) {
+      if (c % groups != 0) {
+        throw new IllegalArgumentException(c + " channels do not split into " + groups + " groups");
+      }
+    }
+  }
+
+  /** The shipped design: 8x in space, 4x in time, 16 latent channels. */
+  public static VaeConfig base() {
+    return new VaeConfig(16, List.of(64, 128, 128), 8, 4, 16, 1, 1.0, 0.0);
+  }
+
+  /** A tiny model for tests. */
+  public static VaeConfig tiny() {
+    return new VaeConfig(8, List.of(16, 16, 16), 8, 4, 4, 1, 1.0, 0.0);
+  }
+
+  /** The same model with the latent statistics measured after training. */
+  public VaeConfig withLatentStats(double scale, double shift) {
+    return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, groups,
+        blocksPerLevel, scale, shift);
+  }
+
+  /** Whether the transition from level {@code i} to {@code i + 1} halves the frame size. */
+  public boolean downsamplesSpace(int i) {
+    return 4 << i <= spatialFactor;
+  }
+
+  /** Whether the transition from level {@code i} to {@code i + 1} halves the frame count. */
+  public boolean downsamplesTime(int i) {
+    return 2 << i <= temporalFactor;
+  }
+
+  /** Latent frames for a clip of {@code frames} frames ({@code frames} of the form k*factor+1). */
+  public int latentFrames(int frames) {
+    return (frames - 1) / temporalFactor + 1;
+  }
+
+  /** Smallest valid frame count at or above {@code frames}. */
+  public int validFrames(int frames) {
+    int k = Math.max(0, (frames - 1 + temporalFactor - 1) / temporalFactor);
+    return k * temporalFactor + 1;
+  }
+
+  private static int spatialDownsamples(int levels, int factor) {
+    int n = 0;
+    while (n < levels - 1 && 4 << n <= factor) {
+      n++;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,61 @@
+package org.sora4j.core.vae;
+
+import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
+import java.util.List;
+import org.sora4j.core.nn.CausalCache;
+import org.sora4j.core.nn.CausalConv3d;
+import org.sora4j.core.nn.CausalUpsample3d;
+import org.sora4j.core.nn.FrameGroupNorm;
+import org.sora4j.core.nn.Layer;
+import org.sora4j.core.nn.ResBlock3d;
+import org.sora4j.core.nn.Silu;
+import org.sora4j.core.nn.SpaceToDepth;
+
+/** Latent to video: the encoder's levels in reverse, upsampling where it downsampled. */
+public final class VaeDecoder extends Layer {
+  private final CausalConv3d convIn;
+  private final List<List<ResBlock3d>> blocks = new ArrayList<>();
+  private final List<CausalUpsample3d> ups = new ArrayList<>();
+  private final FrameGroupNorm normOut;
+  private final CausalConv3d convOut;
+
+  public VaeDecoder(VaeConfig config) {
+    List<Integer> ch = config.channels();
+    int levels = ch.size();
+    convIn = addChildBlock("conv_in", CausalConv3d.of(config.latentChannels(), ch.get(levels - 1), 3));
+    // level index i runs from the coarsest (levels-1) to the finest (0)
+    for (int i = levels - 1; i >= 0; i--) {
+      List<ResBlock3d> level = new ArrayList<>();
+      for (int j = 0; j < config.blocksPerLevel() + 1; j++) {
+        level.add(addChildBlock("res" + i + "_" + j, new ResBlock3d(ch.get(i), ch.get(i), 3, config.groups())));
+      }
+      blocks.add(level);
+      if (i > 0) {
+        ups.add(addChildBlock("up" + (i - 1), new CausalUpsample3d(ch.get(i), ch.get(i - 1),
+            config.downsamplesTime(i - 1), config.downsamplesSpace(i - 1))));
+      }
+    }
+    normOut = addChildBlock("norm_out", new FrameGroupNorm(ch.get(0), config.groups()));
+    convOut = addChildBlock("conv_out", CausalConv3d.of(ch.get(0), 12, 3));
+  }
+
+  /**
+   * @param z latent (B, Z, T', h, w), unscaled
+   * @param cache chunk state, or null for a whole latent
+   * @return video in roughly [-1, 1], (B, 3, T, h*f, w*f)
+   */
+  public NDArray forward(NDArray z, CausalCache cache) {
+    NDArray h = convIn.forward(z, cache); // (B, C_last, T', h, w)
+    for (int i = 0; i < blocks.size(); i++) {
+      for (ResBlock3d block : blocks.get(i)) {
+        h = block.forward(h, cache);
+      }
+      if (i < ups.size()) {
+        h = ups.get(i).forward(h, cache); // doubles space and/or time
+      }
+    }
+    NDArray out = convOut.forward(Silu.apply(normOut.forward(h)), cache); // (B, 12, T, H/2, W/2)
+    return SpaceToDepth.unfold(out, 2);
+  }
+}

@@ -1,0 +1,62 @@
+package org.sora4j.core.vae;
+
+import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
+import java.util.List;
+import org.sora4j.core.nn.CausalCache;
+import org.sora4j.core.nn.CausalConv3d;
+import org.sora4j.core.nn.FrameGroupNorm;
+import org.sora4j.core.nn.Layer;
+import org.sora4j.core.nn.ResBlock3d;
+import org.sora4j.core.nn.Silu;
+import org.sora4j.core.nn.SpaceToDepth;
+
+/**
+ * Video to the mean and log-variance of the latent: fold 2x2 pixels into channels, then at each
+ * level residual blocks and a causal strided convolution that halves space and/or time.
+ */
+public final class VaeEncoder extends Layer {
+  private final CausalConv3d convIn;
+  private final List<List<ResBlock3d>> blocks = new ArrayList<>();
+  private final List<CausalConv3d> downs = new ArrayList<>();
+  private final FrameGroupNorm normOut;
+  private final CausalConv3d convOut;
+
+  public VaeEncoder(VaeConfig config) {
+    List<Integer> ch = config.channels();
+    convIn = addChildBlock("conv_in", CausalConv3d.of(12, ch.get(0), 3));
+    for (int i = 0; i < ch.size(); i++) {
+      List<ResBlock3d> level = new ArrayList<>();
+      for (int j = 0; j < config.blocksPerLevel(); j++) {
+        level.add(addChildBlock("res" + i + "_" + j, new ResBlock3d(ch.get(i), ch.get(i), 3, config.groups())));
+      }
+      blocks.add(level);
+      if (i < ch.size() - 1) {
+        int st = config.downsamplesTime(i) ? 2 : 1;
+        int ss = config.downsamplesSpace(i) ? 2 : 1;
+        downs.add(addChildBlock("down" + i, new CausalConv3d(ch.get(i), ch.get(i + 1), 3, 3, st, ss)));
+      }
+    }
+    int last = ch.get(ch.size() - 1);
+    normOut = addChildBlock("norm_out", new FrameGroupNorm(last, config.groups()));
+    convOut = addChildBlock("conv_out", CausalConv3d.of(last, 2 * config.latentChannels(), 3));
+  }
+
+  /**
+   * @param x video in [-1, 1], (B, 3, T, H, W)
+   * @param cache chunk state, or null for a whole video
+   * @return mean and log-variance stacked on channels, (B, 2Z, T', H/f, W/f)
+   */
+  public NDArray forward(NDArray x, CausalCache cache) {
+    NDArray h = convIn.forward(SpaceToDepth.fold(x, 2), cache); // (B, C0, T, H/2, W/2)
+    for (int i = 0; i < blocks.size(); i++) {
+      for (ResBlock3d block : blocks.get(i)) {
+        h = block.forward(h, cache);
+      }
+      if (i < downs.size()) {
+        h = downs.get(i).forward(h, cache); // halves space and/or time
+      }
+    }
+    return convOut.forward(Silu.apply(normOut.forward(h)), cache);
+  }
+}
