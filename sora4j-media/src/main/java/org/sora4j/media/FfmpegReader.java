@@ -1,0 +1,209 @@
+package org.sora4j.media;
+
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_FULL_CHR_H_INT;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+import static org.sora4j.media.FfmpegCalls.AGAIN;
+import static org.sora4j.media.FfmpegCalls.check;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.sora4j.core.video.Video;
+
+/** Decodes the best video stream of any container FFmpeg can open into RGB frames. */
+final class FfmpegReader {
+  /** Frame rate assumed when the container states none (still images, some GIFs). */
+  static final double DEFAULT_FPS = 24;
+
+  private FfmpegReader() {}
+
+  /** Reads every frame of the file's main video stream. */
+  static Video read(Path path) throws IOException {
+    FfmpegCalls.init();
+    AVFormatContext demuxer = new AVFormatContext(null);
+    boolean demuxerOpen = false;
+    AVCodecContext decoder = null;
+    AVPacket packet = null;
+    try {
+      // the file: prefix stops FFmpeg reading a name like "a:b.mp4" as a protocol
+      check(avformat_open_input(demuxer, "file:" + path.toAbsolutePath(), null,
+          (AVDictionary) null), path, "opening as video (not a known video format?)");
+      demuxerOpen = true;
+      check(avformat_find_stream_info(demuxer, (AVDictionary) null), path,
+          "reading stream information");
+      int index = av_find_best_stream(demuxer, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
+      if (index < 0) {
+        throw new IOException(path + ": no video stream in the file ("
+            + demuxer.iformat().name().getString() + " container)");
+      }
+      AVStream stream = demuxer.streams(index);
+      AVCodec codec = avcodec_find_decoder(stream.codecpar().codec_id());
+      if (codec == null || codec.isNull()) {
+        throw new IOException(path + ": no decoder for the video stream's codec (id "
+            + stream.codecpar().codec_id() + ")");
+      }
+      decoder = avcodec_alloc_context3(codec);
+      check(avcodec_parameters_to_context(decoder, stream.codecpar()), path,
+          "copying stream parameters");
+      check(avcodec_open2(decoder, codec, (AVDictionary) null), path,
+          "opening the " + codec.name().getString() + " decoder");
+
+      packet = av_packet_alloc();
+      try (RgbSink sink = new RgbSink(path)) {
+        int ret;
+        while ((ret = av_read_frame(demuxer, packet)) >= 0) {
+          int sent = packet.stream_index() == index ? avcodec_send_packet(decoder, packet) : 0;
+          av_packet_unref(packet);
+          check(sent, path, "decoding");
+          sink.drain(decoder);
+        }
+        if (ret != AVERROR_EOF) {
+          check(ret, path, "reading packets (truncated file?)");
+        }
+        // an empty packet tells the decoder the stream ended, so it hands out the frames it holds
+        check(avcodec_send_packet(decoder, (AVPacket) null), path, "flushing the decoder");
+        sink.drain(decoder);
+
+        long expected = stream.nb_frames();
+        if (sink.frames.isEmpty()) {
+          throw new IOException(path + ": no frame could be decoded");
+        }
+        if (expected > 0 && sink.frames.size() < expected) {
+          throw new IOException(path + ": truncated, the file lists " + expected
+              + " frames but only " + sink.frames.size() + " could be decoded");
+        }
+        return Video.of(sink.width, sink.height, fps(stream), sink.frames);
+      }
+    } finally {
+      av_packet_free(packet);
+      avcodec_free_context(decoder);
+      if (demuxerOpen) {
+        avformat_close_input(demuxer);
+      }
+    }
+  }
+
+  private static double fps(AVStream stream) {
+    for (AVRational rate : new AVRational[] {stream.avg_frame_rate(), stream.r_frame_rate()}) {
+      if (rate.num() > 0 && rate.den() > 0) {
+        return (double) rate.num() / rate.den();
+      }
+    }
+    return DEFAULT_FPS;
+  }
+
+  /** Turns decoded frames of any pixel format into packed RGB, keeping its native buffers. */
+  private static final class RgbSink implements AutoCloseable {
+    /** Frames held in memory may use at most this share of the heap before we give up. */
+    private static final double HEAP_SHARE = 0.5;
+
+    private final Path path;
+    private final List<byte[]> frames = new ArrayList<>();
+    private final AVFrame decoded = av_frame_alloc();
+    private AVFrame rgb;
+    private SwsContext converter;
+    private int width;
+    private int height;
+    private long bytes;
+
+    RgbSink(Path path) {
+      this.path = path;
+    }
+
+    /** Takes every frame the decoder has ready. */
+    void drain(AVCodecContext decoder) throws IOException {
+      while (true) {
+        int ret = avcodec_receive_frame(decoder, decoded);
+        if (ret == AGAIN || ret == AVERROR_EOF) {
+          return;
+        }
+        check(ret, path, "decoding");
+        try {
+          frames.add(toRgb(decoded));
+        } finally {
+          av_frame_unref(decoded);
+        }
+      }
+    }
+
+    private byte[] toRgb(AVFrame frame) throws IOException {
+      if (rgb == null) {
+        width = frame.width();
+        height = frame.height();
+        rgb = av_frame_alloc();
+        rgb.format(AV_PIX_FMT_RGB24);
+        rgb.width(width);
+        rgb.height(height);
+        check(av_frame_get_buffer(rgb, 0), path, "allocating an RGB frame");
+      } else if (frame.width() != width || frame.height() != height) {
+        throw new IOException(path + ": frame size changes from " + width + "x" + height + " to "
+            + frame.width() + "x" + frame.height() + ", which is not supported");
+      }
+      bytes += (long) width * height * 3;
+      if (bytes > Runtime.getRuntime().maxMemory() * HEAP_SHARE) {
+        throw new IOException(path + ": too large to hold in memory (" + frames.size()
+            + " frames of " + width + "x" + height + " so far)");
+      }
+      converter = sws_getCachedContext(converter, width, height, frame.format(), width, height,
+          AV_PIX_FMT_RGB24, SWS_BILINEAR | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, null, null,
+          (DoublePointer) null);
+      if (converter == null || converter.isNull()) {
+        throw new IOException(path + ": cannot convert pixel format " + frame.format() + " to RGB");
+      }
+      sws_scale(converter, frame.data(), frame.linesize(), 0, height, rgb.data(), rgb.linesize());
+      byte[] out = new byte[width * height * 3];
+      BytePointer data = rgb.data(0);
+      int stride = rgb.linesize(0);
+      for (int y = 0; y < height; y++) {
+        data.position((long) y * stride).get(out, y * width * 3, width * 3);
+      }
+      data.position(0);
+      return out;
+    }
+
+    @Override
+    public void close() {
+      sws_freeContext(converter);
+      av_frame_free(rgb);
+      av_frame_free(decoded);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package org.sora4j.media;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.sora4j.core.video.Video;
+
+/**
+ * Video files in and out: MP4 (H.264) through FFmpeg, GIF, PNG and JPEG through javax.imageio,
+ * and folders of numbered frames.
+ */
+public final class VideoFiles {
+  /** Frame rate given to still images and frame folders read without one. */
+  public static final double DEFAULT_FPS = FfmpegReader.DEFAULT_FPS;
+
+  private static final String SUPPORTED_WRITES =
+      ".mp4, .gif, .png (one frame), or a folder path without extension (PNG frames)";
+
+  private VideoFiles() {}
+
+  /**
+   * Writes by extension: .mp4 (H.264 yuv420p faststart), .gif (animated), .png (one frame; a
+   * multi-frame video to a .png path is an error), or a directory path without extension = folder
+   * of PNG frames frame_00000.png...
+   *
+   * @return what was written, including any adjustment such as padding to even sizes for H.264
+   * @throws IllegalArgumentException for an unknown extension or a multi-frame video to .png
+   * @throws IOException naming the file if it cannot be written
+   */
+  public static WriteReport write(Video video, Path path) throws IOException {
+    String extension = extension(path);
+    if (Files.isDirectory(path) || extension.isEmpty()) {
+      return FrameFolder.write(video, path);
+    }
+    switch (extension) {
+      case "mp4":
+        return H264Writer.write(video, path);
+      case "gif":
+        return GifWriter.write(video, path);
+      case "png":
+        if (video.frameCount() != 1) {
+          throw new IllegalArgumentException(path + ": a .png holds one frame but the video has "
+              + video.frameCount() + "; write .mp4, .gif or a folder of frames instead");
+        }
+        StillImages.writePng(video.frame(0), video.width(), video.height(), path);
+        return new WriteReport(path, video.width(), video.height(), 1, video.fps(), null);
+      default:
+        throw new IllegalArgumentException(
+            path + ": cannot write ." + extension + " files; supported: " + SUPPORTED_WRITES);
+    }
+  }
+
+  /**
+   * Reads MP4, WebM, MOV, MKV, GIF, PNG, JPEG (or a folder of PNG/JPEG frames, at an fps given by
+   * readFrames) into a Video with its fps.
+   *
+   * <p>Containers take their fps from the stream; still images and folders get {@link
+   * #DEFAULT_FPS}. Any other container FFmpeg can demux is tried too.
+   *
+   * @throws IOException naming the file and the reason if it is missing, empty, truncated, not a
+   *     video or has no video stream
+   */
+  public static Video read(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      return readFrames(path, DEFAULT_FPS);
+    }
+    FileProblems.requireReadableFile(path);
+    String extension = extension(path);
+    if (extension.equals("png") || extension.equals("jpg") || extension.equals("jpeg")) {
+      return StillImages.read(path, DEFAULT_FPS);
+    }
+    return FfmpegReader.read(path);
+  }
+
+  /**
+   * Reads a folder of PNG/JPEG frames, sorted by name with numbers in numeric order, as a video
+   * at {@code fps}.
+   *
+   * @throws IllegalArgumentException if {@code fps} is not positive
+   * @throws IOException naming the folder or frame if it is missing, empty or frames differ in size
+   */
+  public static Video readFrames(Path dir, double fps) throws IOException {
+    if (!(fps > 0) || Double.isInfinite(fps)) {
+      throw new IllegalArgumentException("fps must be positive, got " + fps);
+    }
+    return FrameFolder.read(dir, fps);
+  }
+
+  private static String extension(Path path) {
+    Path name = path.getFileName();
+    if (name == null) {
+      return "";
+    }
+    String text = name.toString();
+    int dot = text.lastIndexOf('.');
+    return dot <= 0 ? "" : text.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+}
