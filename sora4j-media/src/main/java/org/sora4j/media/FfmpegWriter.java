@@ -1,7 +1,6 @@
 package org.sora4j.media;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
@@ -61,27 +60,21 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.sora4j.core.video.Video;
 
-/** Encodes a video as H.264 yuv420p in an MP4 whose index ({@code moov}) comes first. */
-final class H264Writer {
-  /** Bits per pixel per frame: generous, so a round trip stays within a few levels per channel. */
-  private static final double BITS_PER_PIXEL = 1.0;
-  private static final long MIN_BITRATE = 1_000_000;
-  private static final long MAX_BITRATE = 200_000_000;
-  /** Highest quantiser allowed; keeps quality up where the rate control would starve a frame. */
-  private static final int MAX_QP = 24;
+/** Encodes a video with one FFmpeg encoder into one container, as an {@link Encoding} says. */
+final class FfmpegWriter {
+  private FfmpegWriter() {}
 
-  private H264Writer() {}
-
-  /** Writes {@code video} to {@code path} as MP4. */
-  static WriteReport write(Video video, Path path) throws IOException {
+  /** Writes {@code video} to {@code path} encoded as {@code encoding} says. */
+  static WriteReport write(Video video, Path path, Encoding encoding) throws IOException {
     FfmpegCalls.init();
-    int width = video.width() + (video.width() & 1);
-    int height = video.height() + (video.height() & 1);
+    int[] size = encoding.storedSize(video.width(), video.height());
+    int width = size[0];
+    int height = size[1];
     String adjustment =
         width == video.width() && height == video.height()
             ? null
             : "padded " + video.width() + "x" + video.height() + " to " + width + "x" + height
-                + " for H.264 (even dimensions)";
+                + " for " + encoding.label() + " (" + encoding.sizeRule() + ")";
     FrameRate rate = FrameRate.of(video.fps());
 
     AVFormatContext muxer = new AVFormatContext(null);
@@ -91,42 +84,45 @@ final class H264Writer {
     AVPacket packet = null;
     SwsContext converter = null;
     AVDictionary muxerOptions = new AVDictionary(null);
+    AVDictionary encoderOptions = new AVDictionary(null);
     boolean fileOpened = false;
     boolean done = false;
     try {
-      check(avformat_alloc_output_context2(muxer, null, "mp4", path.toString()), path,
-          "creating the MP4 muxer");
-      AVCodec codec = findEncoder(path);
+      check(avformat_alloc_output_context2(muxer, null, encoding.muxer(), path.toString()), path,
+          "creating the " + encoding.muxer() + " muxer");
+      AVCodec codec = findEncoder(encoding, path);
       AVStream stream = avformat_new_stream(muxer, null);
-      if (stream == null) {
-        throw new IOException(path + ": could not add a video stream to the MP4 muxer");
+      if (stream == null || stream.isNull()) {
+        throw new IOException(path + ": could not add a video stream to the muxer");
       }
       encoder = avcodec_alloc_context3(codec);
-      configure(encoder, width, height, rate);
+      configure(encoder, width, height, rate, encoding);
       if ((muxer.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
         encoder.flags(encoder.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
       }
-      check(avcodec_open2(encoder, codec, (AVDictionary) null), path,
-          "opening the H.264 encoder " + codec.name().getString());
+      encoding.encoderOptions().forEach((k, v) -> av_dict_set(encoderOptions, k, v, 0));
+      check(avcodec_open2(encoder, codec, encoderOptions), path,
+          "opening the " + encoding.label() + " encoder " + codec.name().getString());
       check(avcodec_parameters_from_context(stream.codecpar(), encoder), path,
           "copying encoder parameters");
       stream.time_base(encoder.time_base());
       stream.avg_frame_rate(encoder.framerate());
 
       AVIOContext io = new AVIOContext(null);
+      // the file: prefix stops FFmpeg reading a name like "a:b.mp4" as a protocol
       check(avio_open(io, "file:" + path.toAbsolutePath(), AVIO_FLAG_WRITE), path,
           "opening for writing");
       fileOpened = true;
       muxer.pb(io);
-      av_dict_set(muxerOptions, "movflags", "+faststart", 0);
-      check(avformat_write_header(muxer, muxerOptions), path, "writing the MP4 header");
+      encoding.muxerOptions().forEach((k, v) -> av_dict_set(muxerOptions, k, v, 0));
+      check(avformat_write_header(muxer, muxerOptions), path, "writing the header");
 
       rgb = allocFrame(AV_PIX_FMT_RGB24, width, height, path);
       yuv = allocFrame(AV_PIX_FMT_YUV420P, width, height, path);
       packet = av_packet_alloc();
       converter = sws_getContext(width, height, AV_PIX_FMT_RGB24, width, height,
           AV_PIX_FMT_YUV420P, SWS_BICUBIC | SWS_ACCURATE_RND, null, null, (DoublePointer) null);
-      if (converter == null) {
+      if (converter == null || converter.isNull()) {
         throw new IOException(path + ": could not create the RGB to YUV converter");
       }
       for (int i = 0; i < video.frameCount(); i++) {
@@ -138,9 +134,10 @@ final class H264Writer {
         check(avcodec_send_frame(encoder, yuv), path, "encoding frame " + i);
         writePackets(encoder, muxer, stream, packet, path);
       }
+      // an empty frame tells the encoder the stream ended, so it hands out the packets it holds
       check(avcodec_send_frame(encoder, null), path, "flushing the encoder");
       writePackets(encoder, muxer, stream, packet, path);
-      check(av_write_trailer(muxer), path, "finishing the MP4");
+      check(av_write_trailer(muxer), path, "finishing the file");
       done = true;
     } finally {
       sws_freeContext(converter);
@@ -149,6 +146,7 @@ final class H264Writer {
       av_frame_free(yuv);
       avcodec_free_context(encoder);
       av_dict_free(muxerOptions);
+      av_dict_free(encoderOptions);
       if (!muxer.isNull()) {
         if (fileOpened) {
           avio_closep(muxer.pb());
@@ -163,29 +161,31 @@ final class H264Writer {
     return new WriteReport(path, width, height, video.frameCount(), rate.toDouble(), adjustment);
   }
 
-  /** Prefers openh264 (the encoder this LGPL FFmpeg build carries), else any H.264 encoder. */
-  private static AVCodec findEncoder(Path path) throws IOException {
-    AVCodec codec = avcodec_find_encoder_by_name("libopenh264");
-    if (codec == null || codec.isNull()) {
-      codec = avcodec_find_encoder(AV_CODEC_ID_H264);
+  /** The first named encoder this FFmpeg build has, else any encoder for the codec. */
+  private static AVCodec findEncoder(Encoding encoding, Path path) throws IOException {
+    for (String name : encoding.encoders()) {
+      AVCodec codec = avcodec_find_encoder_by_name(name);
+      if (codec != null && !codec.isNull()) {
+        return codec;
+      }
     }
+    AVCodec codec = avcodec_find_encoder(encoding.fallbackCodecId());
     if (codec == null || codec.isNull()) {
-      throw new IOException(path + ": this FFmpeg build has no H.264 encoder");
+      throw new IOException(path + ": this FFmpeg build has no " + encoding.label() + " encoder");
     }
     return codec;
   }
 
-  private static void configure(AVCodecContext encoder, int width, int height, FrameRate rate) {
+  private static void configure(
+      AVCodecContext encoder, int width, int height, FrameRate rate, Encoding encoding) {
     encoder.width(width);
     encoder.height(height);
     encoder.pix_fmt(AV_PIX_FMT_YUV420P);
     encoder.time_base(av_make_q(rate.den(), rate.num()));
     encoder.framerate(av_make_q(rate.num(), rate.den()));
-    long bitrate = Math.round(width * (double) height * rate.toDouble() * BITS_PER_PIXEL);
-    encoder.bit_rate(Math.max(MIN_BITRATE, Math.min(MAX_BITRATE, bitrate)));
+    encoder.bit_rate(encoding.bitrate(width, height, rate.toDouble()));
     encoder.gop_size((int) Math.max(1, Math.round(rate.toDouble() * 2)));
     encoder.max_b_frames(0);
-    encoder.qmax(MAX_QP);
     // swscale's RGB to YUV is BT.601 limited range; say so, so players convert back the same way
     encoder.color_range(AVCOL_RANGE_MPEG);
     encoder.colorspace(AVCOL_SPC_SMPTE170M);

@@ -15,14 +15,14 @@ public final class VideoFiles {
   public static final double DEFAULT_FPS = FfmpegReader.DEFAULT_FPS;
 
   private static final String SUPPORTED_WRITES =
-      ".mp4, .gif, .png (one frame), or a folder path without extension (PNG frames)";
+      ".mp4, .webm, .gif, .png (one frame), or a folder path without extension (PNG frames)";
 
   private VideoFiles() {}
 
   /**
    * Writes by extension: .mp4 (H.264 yuv420p faststart), .gif (animated), .png (one frame; a
    * multi-frame video to a .png path is an error), or a directory path without extension = folder
-   * of PNG frames frame_00000.png...
+   * of PNG frames frame_00000.png... Also .webm (VP8), when the FFmpeg build has libvpx.
    *
    * @return what was written, including any adjustment such as padding to even sizes for H.264
    * @throws IllegalArgumentException for an unknown extension or a multi-frame video to .png
@@ -35,7 +35,9 @@ public final class VideoFiles {
     }
     switch (extension) {
       case "mp4":
-        return H264Writer.write(video, path);
+        return FfmpegWriter.write(video, path, Encoding.h264Mp4());
+      case "webm":
+        return FfmpegWriter.write(video, path, Encoding.vp8Webm());
       case "gif":
         return GifWriter.write(video, path);
       case "png":
