@@ -13,10 +13,10 @@ public final class CausalUpsample3d extends Layer {
   private final boolean upSpace;
   private final CausalConv3d conv;
 
-  public CausalUpsample3d(int in, int out, boolean upTime, boolean upSpace) {
+  public CausalUpsample3d(int in, int out, boolean upTime, boolean upSpace, int kernelT) {
     this.upTime = upTime;
     this.upSpace = upSpace;
-    conv = addChildBlock("conv", CausalConv3d.of(in, out, 3));
+    conv = addChildBlock("conv", new CausalConv3d(in, out, kernelT, 3, 1, 1));
   }
 
   /** x: (B, C, T, H, W) to (B, C', 2T-1 or T, 2H or H, 2W or W). */

@@ -10,6 +10,7 @@ import java.util.List;
  *     channels before the first level
  * @param spatialFactor total spatial compression (4 or 8)
  * @param temporalFactor total temporal compression (1, 2 or 4); clips of {@code k*factor+1} frames
+ * @param temporalKernel frames each convolution sees (3; 1 makes a per-frame 2D VAE, the baseline)
  * @param groups groups of the per-frame group norms
  * @param blocksPerLevel residual blocks at each level
  * @param latentScale multiplies the centred latent so the diffusion model sees unit variance
@@ -20,6 +21,7 @@ public record VaeConfig(
     List<Integer> channels,
     int spatialFactor,
     int temporalFactor,
+    int temporalKernel,
     int groups,
     int blocksPerLevel,
     double latentScale,
@@ -37,6 +39,10 @@ public record VaeConfig(
           "temporal factor " + temporalFactor + " must be a power of 2 reachable with "
               + channels.size() + " levels");
     }
+    if (temporalKernel < 1 || (temporalKernel == 1 && temporalFactor != 1)) {
+      throw new IllegalArgumentException("temporal kernel " + temporalKernel
+          + " must be at least 1, and above 1 when frames are compressed in time");
+    }
     for (int c : channels) {
       if (c % groups != 0) {
         throw new IllegalArgumentException(c + " channels do not split into " + groups + " groups");
@@ -46,17 +52,26 @@ public record VaeConfig(
 
   /** The shipped design: 8x in space, 4x in time, 16 latent channels. */
   public static VaeConfig base() {
-    return new VaeConfig(16, List.of(64, 128, 128), 8, 4, 16, 1, 1.0, 0.0);
+    return new VaeConfig(16, List.of(64, 128, 128), 8, 4, 3, 16, 1, 1.0, 0.0);
+  }
+
+  /**
+   * The per-frame 2D baseline that {@link #base()} is measured against: the same latent values
+   * per frame (4 channels per frame where the base has 16 per 4 frames), no temporal mixing,
+   * widened to about the same parameter count.
+   */
+  public static VaeConfig perFrameBaseline() {
+    return new VaeConfig(4, List.of(112, 224, 224), 8, 1, 1, 16, 1, 1.0, 0.0);
   }
 
   /** A tiny model for tests. */
   public static VaeConfig tiny() {
-    return new VaeConfig(8, List.of(16, 16, 16), 8, 4, 4, 1, 1.0, 0.0);
+    return new VaeConfig(8, List.of(16, 16, 16), 8, 4, 3, 4, 1, 1.0, 0.0);
   }
 
   /** The same model with the latent statistics measured after training. */
   public VaeConfig withLatentStats(double scale, double shift) {
-    return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, groups,
+    return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, temporalKernel, groups,
         blocksPerLevel, scale, shift);
   }
 

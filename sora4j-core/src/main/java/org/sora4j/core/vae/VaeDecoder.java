@@ -22,22 +22,23 @@ public final class VaeDecoder extends Layer {
 
   public VaeDecoder(VaeConfig config) {
     List<Integer> ch = config.channels();
+    int kt = config.temporalKernel();
     int levels = ch.size();
-    convIn = addChildBlock("conv_in", CausalConv3d.of(config.latentChannels(), ch.get(levels - 1), 3));
+    convIn = addChildBlock("conv_in", new CausalConv3d(config.latentChannels(), ch.get(levels - 1), kt, 3, 1, 1));
     // level index i runs from the coarsest (levels-1) to the finest (0)
     for (int i = levels - 1; i >= 0; i--) {
       List<ResBlock3d> level = new ArrayList<>();
       for (int j = 0; j < config.blocksPerLevel() + 1; j++) {
-        level.add(addChildBlock("res" + i + "_" + j, new ResBlock3d(ch.get(i), ch.get(i), 3, config.groups())));
+        level.add(addChildBlock("res" + i + "_" + j, new ResBlock3d(ch.get(i), ch.get(i), kt, config.groups())));
       }
       blocks.add(level);
       if (i > 0) {
         ups.add(addChildBlock("up" + (i - 1), new CausalUpsample3d(ch.get(i), ch.get(i - 1),
-            config.downsamplesTime(i - 1), config.downsamplesSpace(i - 1))));
+            config.downsamplesTime(i - 1), config.downsamplesSpace(i - 1), kt)));
       }
     }
     normOut = addChildBlock("norm_out", new FrameGroupNorm(ch.get(0), config.groups()));
-    convOut = addChildBlock("conv_out", CausalConv3d.of(ch.get(0), 12, 3));
+    convOut = addChildBlock("conv_out", new CausalConv3d(ch.get(0), 12, kt, 3, 1, 1));
   }
 
   /**

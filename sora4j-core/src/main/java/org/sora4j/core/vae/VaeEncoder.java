@@ -24,22 +24,23 @@ public final class VaeEncoder extends Layer {
 
   public VaeEncoder(VaeConfig config) {
     List<Integer> ch = config.channels();
-    convIn = addChildBlock("conv_in", CausalConv3d.of(12, ch.get(0), 3));
+    int kt = config.temporalKernel();
+    convIn = addChildBlock("conv_in", new CausalConv3d(12, ch.get(0), kt, 3, 1, 1));
     for (int i = 0; i < ch.size(); i++) {
       List<ResBlock3d> level = new ArrayList<>();
       for (int j = 0; j < config.blocksPerLevel(); j++) {
-        level.add(addChildBlock("res" + i + "_" + j, new ResBlock3d(ch.get(i), ch.get(i), 3, config.groups())));
+        level.add(addChildBlock("res" + i + "_" + j, new ResBlock3d(ch.get(i), ch.get(i), kt, config.groups())));
       }
       blocks.add(level);
       if (i < ch.size() - 1) {
         int st = config.downsamplesTime(i) ? 2 : 1;
         int ss = config.downsamplesSpace(i) ? 2 : 1;
-        downs.add(addChildBlock("down" + i, new CausalConv3d(ch.get(i), ch.get(i + 1), 3, 3, st, ss)));
+        downs.add(addChildBlock("down" + i, new CausalConv3d(ch.get(i), ch.get(i + 1), Math.max(kt, st), 3, st, ss)));
       }
     }
     int last = ch.get(ch.size() - 1);
     normOut = addChildBlock("norm_out", new FrameGroupNorm(last, config.groups()));
-    convOut = addChildBlock("conv_out", CausalConv3d.of(last, 2 * config.latentChannels(), 3));
+    convOut = addChildBlock("conv_out", new CausalConv3d(last, 2 * config.latentChannels(), kt, 3, 1, 1));
   }
 
   /**
