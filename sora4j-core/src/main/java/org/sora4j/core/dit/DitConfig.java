@@ -1,0 +1,59 @@
+package org.sora4j.core.dit;
+
+/**
+ * Shape of the diffusion transformer.
+ *
+ * @param latentChannels channels of the VAE latent it denoises
+ * @param patchT latent frames per spacetime patch
+ * @param patchH latent rows per patch
+ * @param patchW latent columns per patch
+ * @param width token width
+ * @param depth number of blocks
+ * @param heads attention heads
+ * @param mlpRatio hidden width of the MLP over the token width
+ * @param textWidth width of the text encoder's token embeddings
+ * @param factorised attend within each frame and then across frames, instead of over all tokens
+ * @param ropeTheta base of the rotary frequencies; positions are latent coordinates
+ */
+public record DitConfig(
+    int latentChannels,
+    int patchT,
+    int patchH,
+    int patchW,
+    int width,
+    int depth,
+    int heads,
+    double mlpRatio,
+    int textWidth,
+    boolean factorised,
+    double ropeTheta) {
+
+  public DitConfig {
+    if (width % heads != 0 || (width / heads) % 2 != 0) {
+      throw new IllegalArgumentException("width " + width + " must split into " + heads + " heads of even size");
+    }
+    if (patchT < 1 || patchH < 1 || patchW < 1 || depth < 1) {
+      throw new IllegalArgumentException("patch sizes and depth must be positive");
+    }
+  }
+
+  /** The shipped size: 8 blocks of width 256 over 1x1x1 patches of a 16-channel latent. */
+  public static DitConfig small(int latentChannels, int textWidth) {
+    return new DitConfig(latentChannels, 1, 1, 1, 256, 8, 4, 4.0, textWidth, false, 100.0);
+  }
+
+  /** A tiny model for tests. */
+  public static DitConfig tiny(int latentChannels, int textWidth) {
+    return new DitConfig(latentChannels, 1, 2, 2, 32, 2, 2, 2.0, textWidth, false, 100.0);
+  }
+
+  /** Values in one patch, the token's input and output width. */
+  public int patchValues() {
+    return latentChannels * patchT * patchH * patchW;
+  }
+
+  /** Width of each attention head. */
+  public int headDim() {
+    return width / heads;
+  }
+}
