@@ -20,7 +20,7 @@ final class MotionPlanner {
   static final double MIN_SPEED = 0.25;
   static final double MAX_SPEED = 0.4;
   /** A long clip slows straight motions to fit the stage, but not below this. */
-  static final double MIN_FIT_SPEED = 0.15;
+  static final double MIN_FIT_SPEED = 0.1;
   /** Fraction of horizontal speed kept at a bounce. */
   static final double BOUNCE_FRICTION = 0.6;
   /** Deceleration of an object sliding or rolling on the floor, frame heights per second squared. */
@@ -165,7 +165,8 @@ final class MotionPlanner {
     int right = 1 - left;
     double rl = radii[left];
     double rr = radii[right];
-    double contactTime = Math.max(0.1, Math.min(1.2, 0.4 * duration));
+    // contact at mid-clip: parting takes as long as approaching, so both stay in view
+    double contactTime = Math.max(0.1, 0.5 * duration);
     double vl = rng.nextDouble(0.2, 0.45);
     double vr = rng.nextDouble(0.2, 0.45);
     double room = s.width() - 2 * rl - 2 * rr - 2 * GAP;
@@ -274,19 +275,18 @@ final class MotionPlanner {
 
   /**
    * Centres for objects side by side in {@code [lo, hi]}, in a random order with random gaps, never
-   * overlapping when they fit; evenly spaced (and overlapping) when they do not.
+   * overlapping; when they do not fit, the range grows about its centre.
    */
   static double[] spread(double[] radii, double lo, double hi, SplittableRandom rng) {
     int n = radii.length;
     int[] order = shuffledOrder(n, rng);
     double free = (hi - lo) - groupWidth(radii) - 2 * GAP;
-    double[] centres = new double[n];
     if (free < 0) {
-      for (int k = 0; k < n; k++) {
-        centres[order[k]] = lo + (hi - lo) * (k + 0.5) / n;
-      }
-      return centres;
+      // too narrow (a zoomed-in view): widen about the centre rather than overlap
+      lo += free / 2;
+      free = 0;
     }
+    double[] centres = new double[n];
     double[] weights = new double[n + 1];
     double sum = 0;
     for (int k = 0; k <= n; k++) {
