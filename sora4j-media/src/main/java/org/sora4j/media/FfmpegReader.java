@@ -10,6 +10,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avformat.AVFMT_DURATION_FROM_STREAM;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
@@ -17,11 +18,14 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+import static org.bytedeco.ffmpeg.global.avutil.av_get_media_type_string;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_FULL_CHR_H_INT;
@@ -35,6 +39,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -71,8 +77,7 @@ final class FfmpegReader {
           "reading stream information");
       int index = av_find_best_stream(demuxer, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
       if (index < 0) {
-        throw new IOException(path + ": no video stream in the file ("
-            + demuxer.iformat().name().getString() + " container)");
+        throw new IOException(path + ": no video stream in the file (" + contents(demuxer) + ")");
       }
       AVStream stream = demuxer.streams(index);
       AVCodec codec = avcodec_find_decoder(stream.codecpar().codec_id());
@@ -92,7 +97,7 @@ final class FfmpegReader {
         while ((ret = av_read_frame(demuxer, packet)) >= 0) {
           int sent = packet.stream_index() == index ? avcodec_send_packet(decoder, packet) : 0;
           av_packet_unref(packet);
-          check(sent, path, "decoding");
+          check(sent, path, "decoding (corrupt or truncated file?)");
           sink.drain(decoder);
         }
         if (ret != AVERROR_EOF) {
@@ -102,22 +107,72 @@ final class FfmpegReader {
         check(avcodec_send_packet(decoder, (AVPacket) null), path, "flushing the decoder");
         sink.drain(decoder);
 
-        long expected = stream.nb_frames();
         if (sink.frames.isEmpty()) {
-          throw new IOException(path + ": no frame could be decoded");
+          throw new IOException(path + ": no frame could be decoded (corrupt or truncated file?)");
         }
-        if (expected > 0 && sink.frames.size() < expected) {
-          throw new IOException(path + ": truncated, the file lists " + expected
-              + " frames but only " + sink.frames.size() + " could be decoded");
-        }
-        return Video.of(sink.width, sink.height, fps(stream), sink.frames);
+        double fps = fps(stream);
+        requireComplete(path, demuxer, stream, sink, fps);
+        return Video.of(sink.width, sink.height, fps, sink.frames);
       }
     } finally {
-      av_packet_free(packet);
-      avcodec_free_context(decoder);
+      // the *_free calls take a pointer to the pointer, so a null Java reference would crash FFmpeg
+      if (packet != null) {
+        av_packet_free(packet);
+      }
+      if (decoder != null) {
+        avcodec_free_context(decoder);
+      }
       if (demuxerOpen) {
         avformat_close_input(demuxer);
       }
+    }
+  }
+
+  /** What the demuxer found, e.g. "wav container holding audio", for messages. */
+  private static String contents(AVFormatContext demuxer) {
+    String container = demuxer.iformat().name().getString() + " container";
+    if (demuxer.nb_streams() == 0) {
+      return container + " holding no streams; truncated before its index?";
+    }
+    StringJoiner kinds = new StringJoiner(", ", container + " holding ", "");
+    for (int i = 0; i < demuxer.nb_streams(); i++) {
+      BytePointer kind = av_get_media_type_string(demuxer.streams(i).codecpar().codec_type());
+      kinds.add(kind == null || kind.isNull() ? "unknown" : kind.getString());
+    }
+    return kinds.toString();
+  }
+
+  /**
+   * Fails if the decoded frames fall short of what the container promises, which is how a file cut
+   * short shows: the MP4 index lists every frame, and a WebM/MKV header states the duration.
+   */
+  private static void requireComplete(
+      Path path, AVFormatContext demuxer, AVStream stream, RgbSink sink, double fps)
+      throws IOException {
+    int decoded = sink.frames.size();
+    long listed = stream.nb_frames();
+    if (listed > 0) {
+      if (decoded < listed) {
+        throw new IOException(path + ": truncated, the file lists " + listed
+            + " frames but only " + decoded + " could be decoded");
+      }
+      return;
+    }
+    // only a duration the container states, and only when no other stream can make it longer
+    boolean stated = demuxer.duration_estimation_method() == AVFMT_DURATION_FROM_STREAM
+        && demuxer.duration() != AV_NOPTS_VALUE && demuxer.nb_streams() == 1
+        && sink.lastStart != AV_NOPTS_VALUE;
+    if (!stated) {
+      return;
+    }
+    double seconds = demuxer.duration() / (double) AV_TIME_BASE;
+    long start = stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time();
+    AVRational base = stream.time_base();
+    // timestamps rather than a frame count, so a variable frame rate cannot look like a gap
+    double covered = (sink.lastStart - start) * (double) base.num() / base.den() + 1 / fps;
+    if (seconds - covered > 1.5 / fps) {
+      throw new IOException(path + String.format(Locale.ROOT,
+          ": truncated, the file states %.2f s but its frames end at %.2f s", seconds, covered));
     }
   }
 
@@ -143,6 +198,8 @@ final class FfmpegReader {
     private int width;
     private int height;
     private long bytes;
+    /** Latest frame start seen, in the stream's time base; AV_NOPTS_VALUE is Long.MIN_VALUE. */
+    private long lastStart = AV_NOPTS_VALUE;
 
     RgbSink(Path path) {
       this.path = path;
@@ -157,6 +214,7 @@ final class FfmpegReader {
         }
         check(ret, path, "decoding");
         try {
+          lastStart = Math.max(lastStart, decoded.best_effort_timestamp());
           frames.add(toRgb(decoded));
         } finally {
           av_frame_unref(decoded);
@@ -202,7 +260,9 @@ final class FfmpegReader {
     @Override
     public void close() {
       sws_freeContext(converter);
-      av_frame_free(rgb);
+      if (rgb != null) {
+        av_frame_free(rgb);
+      }
       av_frame_free(decoded);
     }
   }

@@ -45,7 +45,6 @@ import static org.sora4j.media.FfmpegCalls.AGAIN;
 import static org.sora4j.media.FfmpegCalls.check;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -140,11 +139,20 @@ final class FfmpegWriter {
       check(av_write_trailer(muxer), path, "finishing the file");
       done = true;
     } finally {
+      // the *_free calls take a pointer to the pointer, so a null Java reference would crash FFmpeg
       sws_freeContext(converter);
-      av_packet_free(packet);
-      av_frame_free(rgb);
-      av_frame_free(yuv);
-      avcodec_free_context(encoder);
+      if (packet != null) {
+        av_packet_free(packet);
+      }
+      if (rgb != null) {
+        av_frame_free(rgb);
+      }
+      if (yuv != null) {
+        av_frame_free(yuv);
+      }
+      if (encoder != null) {
+        avcodec_free_context(encoder);
+      }
       av_dict_free(muxerOptions);
       av_dict_free(encoderOptions);
       if (!muxer.isNull()) {
@@ -155,7 +163,7 @@ final class FfmpegWriter {
         avformat_free_context(muxer);
       }
       if (fileOpened && !done) {
-        Files.deleteIfExists(path);
+        FileProblems.removeHalfWritten(path);
       }
     }
     return new WriteReport(path, width, height, video.frameCount(), rate.toDouble(), adjustment);

@@ -66,7 +66,7 @@ final class GifWriter {
     } finally {
       writer.dispose();
       if (!done) {
-        Files.deleteIfExists(path);
+        FileProblems.removeHalfWritten(path);
       }
     }
     return new WriteReport(

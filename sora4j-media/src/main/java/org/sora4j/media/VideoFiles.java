@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 import org.sora4j.core.video.Video;
 
 /**
- * Video files in and out: MP4 (H.264) through FFmpeg, GIF, PNG and JPEG through javax.imageio,
- * and folders of numbered frames.
+ * Video files in and out: MP4 (H.264) and WebM (VP8) through FFmpeg, GIF written by javax.imageio
+ * and read by FFmpeg, PNG and JPEG through javax.imageio, and folders of numbered frames.
  */
 public final class VideoFiles {
   /** Frame rate given to still images and frame folders read without one. */
@@ -29,6 +30,8 @@ public final class VideoFiles {
    * @throws IOException naming the file if it cannot be written
    */
   public static WriteReport write(Video video, Path path) throws IOException {
+    Objects.requireNonNull(video, "video");
+    Objects.requireNonNull(path, "path");
     String extension = extension(path);
     if (Files.isDirectory(path) || extension.isEmpty()) {
       return FrameFolder.write(video, path);
@@ -64,6 +67,7 @@ public final class VideoFiles {
    *     video or has no video stream
    */
   public static Video read(Path path) throws IOException {
+    Objects.requireNonNull(path, "path");
     if (Files.isDirectory(path)) {
       return readFrames(path, DEFAULT_FPS);
     }

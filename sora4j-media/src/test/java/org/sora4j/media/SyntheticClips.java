@@ -37,8 +37,25 @@ final class SyntheticClips {
     return Video.of(width, height, fps, out);
   }
 
-  /** Mean absolute difference per channel sample over all frames; sizes must match. */
+  /** The top-left {@code width x height} corner of every frame. */
+  static Video cropped(Video video, int width, int height) {
+    List<byte[]> out = new ArrayList<>();
+    for (int f = 0; f < video.frameCount(); f++) {
+      byte[] src = video.frame(f);
+      byte[] dst = new byte[width * height * 3];
+      for (int y = 0; y < height; y++) {
+        System.arraycopy(src, y * video.width() * 3, dst, y * width * 3, width * 3);
+      }
+      out.add(dst);
+    }
+    return Video.of(width, height, video.fps(), out);
+  }
+
+  /** Mean absolute difference per channel sample over all frames; sizes and counts must match. */
   static double meanAbsError(Video a, Video b) {
+    if (a.width() != b.width() || a.height() != b.height() || a.frameCount() != b.frameCount()) {
+      throw new IllegalArgumentException("cannot compare " + a + " with " + b);
+    }
     long sum = 0;
     long count = 0;
     for (int f = 0; f < a.frameCount(); f++) {
@@ -50,5 +67,14 @@ final class SyntheticClips {
       }
     }
     return (double) sum / count;
+  }
+
+  /** The largest per-frame mean absolute error, so one bad frame cannot hide in the average. */
+  static double worstFrameError(Video a, Video b) {
+    double worst = 0;
+    for (int f = 0; f < a.frameCount(); f++) {
+      worst = Math.max(worst, meanAbsError(a.slice(f, f + 1), b.slice(f, f + 1)));
+    }
+    return worst;
   }
 }
