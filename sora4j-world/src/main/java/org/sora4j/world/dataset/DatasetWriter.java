@@ -45,7 +45,7 @@ public final class DatasetWriter {
    */
   public static DatasetSummary write(DatasetOptions options, IntConsumer progress) throws IOException {
     Path out = options.out();
-    prepare(out, options.overwrite());
+    prepare(options);
     Path clips = out.resolve(CLIPS);
     Files.createDirectories(clips);
     ObjectMapper json = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -88,25 +88,32 @@ public final class DatasetWriter {
     return new DatasetSummary(options.count(), images, frames, captionsFile, csvFile);
   }
 
-  /** Refuses a non-empty folder unless overwriting; then removes only files this writer makes. */
-  private static void prepare(Path out, boolean overwrite) throws IOException {
+  /**
+   * Checks that the output folder may be written, before any work starts.
+   *
+   * @throws IllegalArgumentException if it is a file, or a non-empty folder without overwrite
+   */
+  public static void checkOutput(DatasetOptions options) throws IOException {
+    Path out = options.out();
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException(out + " exists and is not a folder");
     }
-    if (!Files.isDirectory(out)) {
-      Files.createDirectories(out);
-      return;
-    }
-    boolean empty;
-    try (Stream<Path> entries = Files.list(out)) {
-      empty = entries.findAny().isEmpty();
-    }
-    if (empty) {
-      return;
-    }
-    if (!overwrite) {
+    if (!options.overwrite() && Files.isDirectory(out) && !isEmpty(out)) {
       throw new IllegalArgumentException(out + " is not empty; choose another folder or pass --overwrite");
     }
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    }
+  }
+
+  /** Makes the folder, or clears an earlier dataset from it: only files this writer makes. */
+  private static void prepare(DatasetOptions options) throws IOException {
+    checkOutput(options);
+    Path out = options.out();
+    Files.createDirectories(out);
     Files.deleteIfExists(out.resolve(CAPTIONS));
     Files.deleteIfExists(out.resolve(CSV));
     Path clips = out.resolve(CLIPS);
