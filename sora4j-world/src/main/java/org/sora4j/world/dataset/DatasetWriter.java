@@ -30,8 +30,11 @@ import org.sora4j.world.sim.WorldRenderer;
  * detailed caption, path absolute).
  */
 public final class DatasetWriter {
+  /** The sub-folder holding the clip files. */
   public static final String CLIPS = "clips";
+  /** One JSON object per clip: captions, format, seed, scene and ground truth. */
   public static final String CAPTIONS = "captions.jsonl";
+  /** Open-Sora's index: {@code path,text,num_frames,height,width,fps}. */
   public static final String CSV = "dataset.csv";
 
   private DatasetWriter() {}

@@ -2,6 +2,7 @@ package org.sora4j.world.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.sora4j.core.video.Video;
 import org.sora4j.world.scene.Lighting;
@@ -31,6 +32,8 @@ public final class WorldRenderer {
    * @return the video, one frame per {@link RenderOptions#frameCount()}, and its ground truth
    */
   public static Clip render(Scene scene, RenderOptions options, long seed) {
+    Objects.requireNonNull(scene, "scene");
+    Objects.requireNonNull(options, "options");
     SplittableRandom rng = new SplittableRandom(seed);
     // separate streams, so the background does not change when the objects do
     SplittableRandom sceneryRng = rng.split();
