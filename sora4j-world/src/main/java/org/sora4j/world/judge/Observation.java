@@ -1,0 +1,33 @@
+package org.sora4j.world.judge;
+
+import java.util.List;
+
+/**
+ * Everything the judge measured in a video, for the dimension scorers to read.
+ *
+ * @param scans per frame, the objects found
+ * @param camera the camera path, from the background
+ * @param objects the tracks seen long enough to be objects, most seen first
+ * @param allTracks every track, however briefly seen
+ * @param fit how well each environment / time of day / lighting explains the background
+ */
+record Observation(int width, int height, double fps, int frameCount, List<FrameScan> scans, CameraPath camera,
+    List<Track> objects, List<Track> allTracks, LookFit fit) {
+  double aspect() {
+    return (double) width / height;
+  }
+
+  /** Video duration, seconds. */
+  double seconds() {
+    return frameCount / fps;
+  }
+
+  /** Where the wall stands, world x: centred in the unpanned view. */
+  double wallX() {
+    return aspect() / 2;
+  }
+
+  boolean isImage() {
+    return frameCount == 1;
+  }
+}

@@ -1,0 +1,77 @@
+package org.sora4j.world.judge;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sora4j.world.scene.ObjectColor;
+
+/** One object followed through the video: its sightings in frame order (frames may be missing). */
+record Track(List<Sighting> sightings) {
+  Track {
+    sightings = List.copyOf(sightings);
+  }
+
+  Sighting first() {
+    return sightings.get(0);
+  }
+
+  Sighting last() {
+    return sightings.get(sightings.size() - 1);
+  }
+
+  List<Sighting> clean() {
+    List<Sighting> out = new ArrayList<>();
+    for (Sighting s : sightings) {
+      if (s.clean()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Sightings whose position can be trusted. */
+  List<Sighting> placed() {
+    List<Sighting> out = new ArrayList<>();
+    for (Sighting s : sightings) {
+      if (s.placed()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Share of the object's seen area painted in each object color. */
+  double[] colorShares() {
+    double[] votes = new double[ObjectColor.values().length];
+    double total = 0;
+    for (Sighting s : sightings) {
+      votes[s.blob().color()] += s.blob().area();
+      total += s.blob().area();
+    }
+    for (int i = 0; i < votes.length; i++) {
+      votes[i] = total > 0 ? votes[i] / total : 0;
+    }
+    return votes;
+  }
+
+  /** The color seen most. */
+  ObjectColor color() {
+    double[] shares = colorShares();
+    int best = 0;
+    for (int i = 1; i < shares.length; i++) {
+      if (shares[i] > shares[best]) {
+        best = i;
+      }
+    }
+    return ObjectColor.values()[best];
+  }
+
+  /** Median world radius over clean sightings, or over all if none is clean. */
+  double radius() {
+    List<Sighting> use = clean().isEmpty() ? sightings : clean();
+    double[] r = new double[use.size()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = use.get(i).radius();
+    }
+    return CameraEstimator.median(r, r.length);
+  }
+}
