@@ -13,11 +13,12 @@ package org.sora4j.world.judge;
  * @param skew skewness of the rows' mass: ~0 ball and box, ~-0.57 an upward triangle
  * @param left left extent, pixels
  * @param right right extent, pixels
+ * @param bottom bottom extent, pixels: the base of a box or triangle, the lowest point of a ball
  * @param hidden which part may be hidden, by the frame edge, the wall or an unknown patch: one of
  *     the {@code HIDDEN_} constants
  */
 record Blob(int frame, int color, double area, double cx, double cy, double radius, double fill, double skew,
-    double left, double right, int hidden) {
+    double left, double right, double bottom, int hidden) {
   static final int HIDDEN_NONE = 0;
   static final int HIDDEN_LEFT = 1;
   static final int HIDDEN_RIGHT = 2;

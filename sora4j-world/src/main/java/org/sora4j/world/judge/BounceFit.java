@@ -36,36 +36,41 @@ final class BounceFit {
   }
 
   private Result search(double contact, boolean fromRest) {
-    // parameters: g, e, initial vertical speed, contact height
+    // parameters: g, e, correction to the launch speed the first two sightings imply, contact height
     double[] best = null;
     double bestErr = Double.MAX_VALUE;
-    for (int i = 0; i <= 40; i++) {
-      double g = 0.1 * Math.pow(400, i / 40.0);
-      for (double e = 0.3; e <= 1.0001; e += 0.1) {
-        double[] q = {g, e, fromRest ? 0 : launchSpeed(g), contact};
-        double err = error(q);
+    for (int i = 0; i <= 80; i++) {
+      double g = 0.1 * Math.pow(400, i / 80.0);
+      for (int k = 0; k <= 14; k++) {
+        double[] q = {g, 0.3 + 0.05 * k, 0, contact};
+        double err = error(q, fromRest);
         if (err < bestErr) {
           bestErr = err;
           best = q;
         }
       }
     }
-    double[] step = {0.15, 0.05, 0.1, 0.01};
-    for (int round = 0; round < 6; round++) {
-      for (int k = 0; k < 4; k++) {
-        if (k == 2 && fromRest) {
-          continue;
-        }
-        for (int dir = -1; dir <= 1; dir += 2) {
-          double[] q = best.clone();
-          q[k] = k == 0 ? q[0] * Math.exp(dir * step[0]) : q[k] + dir * step[k];
-          if (q[1] < 0 || q[1] > 1 || Math.abs(q[3] - contact) > 0.03) {
+    double[] step = {0.04, 0.025, 0.05, 0.01};
+    for (int round = 0; round < 8; round++) {
+      boolean moved = true;
+      for (int guard = 0; moved && guard < 20; guard++) {
+        moved = false;
+        for (int k = 0; k < 4; k++) {
+          if (k == 2 && fromRest) {
             continue;
           }
-          double err = error(q);
-          if (err < bestErr) {
-            bestErr = err;
-            best = q;
+          for (int dir = -1; dir <= 1; dir += 2) {
+            double[] q = best.clone();
+            q[k] = k == 0 ? q[0] * Math.exp(dir * step[0]) : q[k] + dir * step[k];
+            if (q[1] < 0 || q[1] > 1 || Math.abs(q[3] - contact) > 0.03) {
+              continue;
+            }
+            double err = error(q, fromRest);
+            if (err < bestErr) {
+              bestErr = err;
+              best = q;
+              moved = true;
+            }
           }
         }
       }
@@ -85,7 +90,7 @@ final class BounceFit {
     return (y[1] - y[0]) / dt - g * dt / 2;
   }
 
-  private double error(double[] q) {
+  private double error(double[] q, boolean fromRest) {
     double g = q[0];
     double e = q[1];
     double c = q[3];
@@ -93,7 +98,7 @@ final class BounceFit {
     double sum = 0;
     // walk the model forward through the sighting times
     double y0 = Math.min(y[0], c);
-    double v = q[2];
+    double v = fromRest ? 0 : launchSpeed(g) + q[2];
     double start = t[0];
     boolean resting = false;
     int bounces = 0;

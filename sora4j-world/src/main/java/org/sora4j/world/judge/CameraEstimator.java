@@ -15,6 +15,7 @@ final class CameraEstimator {
   private static final float MIN_GRADIENT = 3;
   /** A pair of frames needs this many comparable pixels to be compared at all. */
   private static final int MIN_PIXELS = 12;
+  private static final int MAX_SAMPLE = 250;
   /** Below this share of textured pixels landing inside the first frame, a match costs extra. */
   private static final double MIN_OVERLAP = 0.35;
 
@@ -24,14 +25,22 @@ final class CameraEstimator {
   private final int width;
   private final int height;
   private final float[][] gray;
+  private final float[] vignette;
+  private final double noise;
+  private final float minGradient;
 
-  CameraEstimator(Pixels px, List<boolean[]> objects, Look look) {
+  /**
+   * @param noise per-pixel noise (standard deviation per channel), so grain is neither texture nor
+   *     background change
+   */
+  CameraEstimator(Pixels px, List<boolean[]> objects, Look look, double noise) {
     this.px = px;
     this.objects = objects;
     this.look = look;
     this.width = px.width();
     this.height = px.height();
-    float[] vignette = look.vignetteMap(width, height);
+    vignette = look.vignetteMap(width, height);
+    this.noise = noise;
     gray = new float[px.count()][];
     for (int f = 0; f < px.count(); f++) {
       float[] rgb = px.frames().get(f);
@@ -40,8 +49,10 @@ final class CameraEstimator {
         // the vignette stays put while the scene slides under it: undo it before comparing
         g[i] = (rgb[3 * i] + rgb[3 * i + 1] + rgb[3 * i + 2]) / (3 * vignette[i]);
       }
-      gray[f] = g;
+      gray[f] = noise > 1 ? smooth(g) : g;
     }
+    // gray averages three channels and smoothing nine pixels: grain left is about noise / 5
+    minGradient = (float) Math.max(MIN_GRADIENT, 3 * noise / 5);
   }
 
   CameraPath estimate() {
@@ -55,7 +66,8 @@ final class CameraEstimator {
     for (int f = 1; f < n; f++) {
       double pd = f >= 2 ? 2 * d[f - 1] - d[f - 2] : 0;
       double pk = f >= 2 ? k[f - 1] * k[f - 1] / k[f - 2] : 1;
-      double[] best = align(f, d[f - 1], pd, pk, reach);
+      // after two frames the camera's own motion predicts the next shift well
+      double[] best = f >= 2 ? align(f, pd, pd, pk, 2) : align(f, d[f - 1], pd, pk, reach);
       d[f] = best[0];
       k[f] = best[1];
     }
@@ -70,7 +82,8 @@ final class CameraEstimator {
     for (int f = 1; f < n; f++) {
       double c = change(f, d, k);
       matched[f - 1] = !Double.isNaN(c);
-      changes[f - 1] = Double.isNaN(c) ? 0 : c;
+      // two independent noisy samples differ by about 1.1 sigma on average: that is no change
+      changes[f - 1] = Double.isNaN(c) ? 0 : Math.max(0, c - 1.1 * noise);
     }
     return new CameraPath(offsets, zooms, changes, matched);
   }
@@ -108,9 +121,9 @@ final class CameraEstimator {
     }
     double stepD = 0.5;
     double stepK = 0.012;
-    for (int round = 0; round < 5; round++) {
+    for (int round = 0; round < 4; round++) {
       boolean moved = true;
-      for (int guard = 0; moved && guard < 8; guard++) {
+      for (int guard = 0; moved && guard < 4; guard++) {
         moved = false;
         double[][] tries = {{bestD + stepD, bestK}, {bestD - stepD, bestK},
             {bestD, bestK * (1 + stepK)}, {bestD, bestK / (1 + stepK)}};
@@ -144,12 +157,18 @@ final class CameraEstimator {
         }
         float gx = Math.abs(g[i + 1] - g[i - 1]);
         float gy = Math.abs(g[i + width] - g[i - width]);
-        if (gx + gy >= MIN_GRADIENT) {
+        if (gx + gy >= minGradient) {
           out[n++] = i;
         }
       }
     }
-    return Arrays.copyOf(out, n);
+    // a few hundred textured pixels pin the alignment down; keep every k-th of more
+    int keep = Math.max(1, n / MAX_SAMPLE);
+    int m = 0;
+    for (int i = 0; i < n; i += keep) {
+      out[m++] = out[i];
+    }
+    return Arrays.copyOf(out, m);
   }
 
   /** Mean absolute difference between frame f's sampled pixels and frame 0 at the mapped points. */
@@ -189,7 +208,6 @@ final class CameraEstimator {
     float[] b = px.frames().get(f - 1);
     boolean[] ma = objects.get(f);
     boolean[] mb = objects.get(f - 1);
-    float[] vignette = look.vignetteMap(width, height);
     double sum = 0;
     int n = 0;
     for (int y = 0; y < height; y++) {
@@ -236,12 +254,13 @@ final class CameraEstimator {
     if (len2 < 25 * 25) {
       return 1;
     }
-    float[] vignette = look.vignetteMap(width, height);
     double[] estimates = new double[px.count()];
     int m = 0;
     double[] rowT = new double[height];
     double[] values = new double[width];
-    for (int f = 0; f < px.count(); f++) {
+    // the median over a few frames is as good as over all of them
+    int stride = Math.max(1, px.count() / 5);
+    for (int f = 0; f < px.count(); f += stride) {
       float[] rgb = px.frames().get(f);
       boolean[] mask = objects.get(f);
       for (int y = 0; y < height; y++) {
@@ -284,15 +303,16 @@ final class CameraEstimator {
 
   /** Whether a pixel is nearer the texture color than the backdrop and floor: a detail, not the ground. */
   private boolean nearTexture(float[] rgb, int i, double v) {
-    double[] d = new double[3];
-    for (int k = 0; k < 3; k++) {
-      float[] c = look.background()[k];
-      double dr = rgb[3 * i] / v - c[0];
-      double dg = rgb[3 * i + 1] / v - c[1];
-      double db = rgb[3 * i + 2] / v - c[2];
-      d[k] = dr * dr + dg * dg + db * db;
-    }
-    return d[Look.TEXTURE] < d[Look.BACKDROP] && d[Look.TEXTURE] < d[Look.FLOOR];
+    double texture = squaredDistance(rgb, i, v, Look.TEXTURE);
+    return texture < squaredDistance(rgb, i, v, Look.BACKDROP) && texture < squaredDistance(rgb, i, v, Look.FLOOR);
+  }
+
+  private double squaredDistance(float[] rgb, int i, double v, int color) {
+    float[] c = look.background()[color];
+    double dr = rgb[3 * i] / v - c[0];
+    double dg = rgb[3 * i + 1] / v - c[1];
+    double db = rgb[3 * i + 2] / v - c[2];
+    return dr * dr + dg * dg + db * db;
   }
 
   /**
@@ -317,6 +337,24 @@ final class CameraEstimator {
     }
     double above = rowT[top - 1];
     return Double.isNaN(above) ? top : top - above;
+  }
+
+  /** A 3x3 box blur, edges clamped. */
+  private float[] smooth(float[] g) {
+    float[] out = new float[g.length];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        float s = 0;
+        for (int dy = -1; dy <= 1; dy++) {
+          int yy = Math.min(height - 1, Math.max(0, y + dy));
+          for (int dx = -1; dx <= 1; dx++) {
+            s += g[yy * width + Math.min(width - 1, Math.max(0, x + dx))];
+          }
+        }
+        out[y * width + x] = s / 9;
+      }
+    }
+    return out;
   }
 
   private float bilinear(float[] g, double x, double y) {

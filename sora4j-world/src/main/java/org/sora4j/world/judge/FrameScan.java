@@ -112,7 +112,7 @@ record FrameScan(List<Blob> blobs, boolean[] objectMask, int wallPixels) {
         double right = Math.max(a.right(), b.right());
         // both outer edges show, so the centre is known though the shape is not
         out.set(i, new Blob(a.frame(), a.color(), area, (left + right) / 2, (a.cy() * a.area() + b.cy() * b.area()) / area,
-            r, big.fill(), big.skew(), left, right, Blob.HIDDEN_MIDDLE));
+            r, big.fill(), big.skew(), left, right, Math.max(a.bottom(), b.bottom()), Blob.HIDDEN_MIDDLE));
         out.remove(j);
         j = i;
       }
@@ -255,8 +255,13 @@ record FrameScan(List<Blob> blobs, boolean[] objectMask, int wallPixels) {
     // a partly covered edge column moves the extent in by the uncovered share
     double left = x0 + 1 - Math.min(1, cols[0] / colMax);
     double right = x1 + Math.min(1, cols[cols.length - 1] / colMax);
+    double rowMax = 0;
+    for (double r : rows) {
+      rowMax = Math.max(rowMax, r);
+    }
+    double bottom = y1 + Math.min(1, rows[rows.length - 1] / rowMax);
     int hidden = hiddenOther || (hiddenLeft && hiddenRight) ? Blob.HIDDEN_UNKNOWN
         : hiddenLeft ? Blob.HIDDEN_LEFT : hiddenRight ? Blob.HIDDEN_RIGHT : Blob.HIDDEN_NONE;
-    return new Blob(frame, color, area, cx, centreY, radius, fill, skew, left, right, hidden);
+    return new Blob(frame, color, area, cx, centreY, radius, fill, skew, left, right, bottom, hidden);
   }
 }

@@ -39,19 +39,22 @@ public final class Judge {
     if (spec.motion() != null) {
       put(v, Dimension.MOTION, MotionScorer.score(spec.motion(), o));
     }
-    Motion physicsMotion = spec.motion() != null ? spec.motion() : movesUnderForces(seenMotion) ? seenMotion : null;
+    // unasked, physics is judged only for a motion clearly seen to be under forces
+    boolean clearlySeen = seenMotion != null && MotionScorer.fit(seenMotion, o) >= 0.5;
+    Motion physicsMotion = spec.motion() != null ? spec.motion()
+        : clearlySeen && movesUnderForces(seenMotion) ? seenMotion : null;
     put(v, Dimension.PHYSICS, PhysicsScorer.score(physicsMotion, o));
     if (spec.motion() == Motion.BEHIND_WALL) {
       put(v, Dimension.PERMANENCE, PermanenceScorer.score(o));
     }
     if (spec.environment() != null) {
-      v.put(Dimension.ENVIRONMENT, SettingScorer.score("environment", spec.environment(), Look::environment, o.fit()));
+      v.put(Dimension.ENVIRONMENT, SettingScorer.score("environment", spec.environment(), Look::environment, o));
     }
     if (spec.time() != null) {
-      v.put(Dimension.TIME, SettingScorer.score("time of day", spec.time(), Look::time, o.fit()));
+      v.put(Dimension.TIME, SettingScorer.score("time of day", spec.time(), Look::time, o));
     }
     if (spec.lighting() != null) {
-      v.put(Dimension.LIGHTING, SettingScorer.score("lighting", spec.lighting(), Look::lighting, o.fit()));
+      v.put(Dimension.LIGHTING, SettingScorer.score("lighting", spec.lighting(), Look::lighting, o));
     }
     if (spec.camera() != null) {
       put(v, Dimension.CAMERA, CameraScorer.score(spec.camera(), o));
@@ -94,6 +97,7 @@ public final class Judge {
           "video is " + video.width() + "x" + video.height() + "; the judge needs at least 8x8 pixels");
     }
     Pixels px = Pixels.of(video);
+    double noise = NoiseLevel.estimate(px);
     int w = px.width();
     int h = px.height();
     Look look = LookFit.measure(px, null).best();
@@ -107,7 +111,7 @@ public final class Judge {
     }
     // measured again without the objects, so their colors do not sway the setting
     LookFit fit = LookFit.measure(px, masks);
-    CameraPath camera = px.count() > 1 ? new CameraEstimator(px, masks, look).estimate() : still();
+    CameraPath camera = px.count() > 1 ? new CameraEstimator(px, masks, look, noise).estimate() : still();
     List<Track> tracks = Tracker.track(scans, camera, w, h, px.fps());
     int needed = (int) Math.max(1, Math.ceil(MIN_PRESENCE * px.count()));
     List<Track> objects = new ArrayList<>();
@@ -117,7 +121,7 @@ public final class Judge {
       }
     }
     objects.sort((a, b) -> Integer.compare(b.sightings().size(), a.sightings().size()));
-    return new Observation(w, h, px.fps(), px.count(), scans, camera, objects, tracks, fit);
+    return new Observation(w, h, px.fps(), px.count(), scans, camera, objects, tracks, fit, noise);
   }
 
   private static CameraPath still() {

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 final class LookFit {
   /** A pixel this far from every background blend counts as this far: it is something else. */
   static final float CAP = 60;
-  private static final int MAX_FRAMES = 6;
+  private static final int MAX_FRAMES = 4;
+  private static final int SAMPLES_PER_FRAME = 500;
   /** Cost per level of being inside a blend rather than at one of its colors. */
   private static final float BLEND_COST = 0.3f;
 
@@ -34,7 +35,8 @@ final class LookFit {
     double[] cost = new double[looks.size()];
     int frames = px.count();
     int used = Math.min(frames, MAX_FRAMES);
-    int step = Math.max(1, (int) Math.round(Math.sqrt(px.area() / 1024.0)));
+    // a few hundred pixels per frame tell the palettes apart; more only costs time
+    int step = Math.max(1, (int) Math.round(Math.sqrt(px.area() / (double) SAMPLES_PER_FRAME)));
     float[] p = new float[3];
     for (int li = 0; li < looks.size(); li++) {
       PixelClassifier classifier = new PixelClassifier(looks.get(li), px.width(), px.height());

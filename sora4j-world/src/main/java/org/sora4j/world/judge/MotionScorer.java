@@ -40,6 +40,9 @@ final class MotionScorer {
     Motion best = null;
     double bestScore = -1;
     for (Motion m : Motion.values()) {
+      if (m == Motion.COLLIDE && o.objects().size() != 2) {
+        continue;
+      }
       double s = fit(m, o);
       if (s > bestScore) {
         bestScore = s;
@@ -97,7 +100,8 @@ final class MotionScorer {
       steady = first <= 0 || second <= 0 ? 0 : decay(Math.abs(Math.log(second / first)), 0.15, 0.25);
     }
     double line = decay(p.linearResidual(), 0.01, 0.02);
-    return direction * direction * travel * steady * line;
+    double oneWay = decay(p.backtrack(ux != 0 ? p.x : p.y), 0.01, 0.02);
+    return direction * direction * travel * steady * line * oneWay;
   }
 
   /** Dropped: goes down to the floor, hardly sideways, speeding up or bouncing. */
@@ -141,7 +145,8 @@ final class MotionScorer {
       double second = halves[1] * dir;
       slowing = first <= 0 ? 0 : clamp01((1 - Math.max(0, second) / first) / 0.3);
     }
-    return onFloor * travel * vertical * slowing;
+    double oneWay = decay(p.backtrack(p.x), 0.01, 0.02);
+    return onFloor * travel * vertical * slowing * oneWay;
   }
 
   /** Two objects close in on each other, touch, and part again. */

@@ -90,6 +90,19 @@ final class Path {
     return new double[] {a[1], b[1]};
   }
 
+  /**
+   * Distance travelled against the net direction along x or y: 0 for a motion that only ever goes
+   * one way, large for jumps back and forth.
+   */
+  double backtrack(double[] v) {
+    double dir = Math.signum(v[v.length - 1] - v[0]);
+    double back = 0;
+    for (int i = 1; i < v.length; i++) {
+      back += Math.max(0, -dir * (v[i] - v[i - 1]));
+    }
+    return back;
+  }
+
   /** Root-mean-square distance from the best straight, constant-velocity path. */
   double linearResidual() {
     if (t.length < 3) {

@@ -154,7 +154,18 @@ final class PhysicsScorer {
       notes.add(String.format("speeds up while rolling (%.2f -> %.2f)", first, second));
     }
     double floor = decay(p.maxY() - p.minY(), 0.02, 0.03);
-    return slows * floor;
+    // friction only slows a body down: every step no faster than the one before, never backwards
+    double speedUps = 0;
+    for (int i = 2; i < p.size(); i++) {
+      double before = Math.abs(p.x[i - 1] - p.x[i - 2]) / (p.t[i - 1] - p.t[i - 2]);
+      double now = Math.abs(p.x[i] - p.x[i - 1]) / (p.t[i] - p.t[i - 1]);
+      speedUps += Math.max(0, now - before - 0.03) * (p.t[i] - p.t[i - 1]);
+    }
+    double onlySlows = decay(speedUps + p.backtrack(p.x), 0.01, 0.02);
+    if (onlySlows < 0.5) {
+      notes.add("speeds up or turns back while rolling");
+    }
+    return slows * floor * onlySlows;
   }
 
   /** A free motion: steady velocity, no jumps. */

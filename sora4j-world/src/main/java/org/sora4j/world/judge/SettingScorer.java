@@ -8,17 +8,20 @@ import java.util.function.Predicate;
  */
 final class SettingScorer {
   /** Background error (8-bit levels) a faithful render stays under. */
-  private static final double GOOD = 5;
+  private static final double GOOD = 6;
   private static final double SCALE = 8;
   /** How sharply a better alternative takes the score away. */
   private static final double MARGIN = 1;
 
   private SettingScorer() {}
 
-  static Verdict score(String what, Object asked, java.util.function.Function<Look, Object> attribute, LookFit fit) {
+  static Verdict score(String what, Object asked, java.util.function.Function<Look, Object> attribute, Observation o) {
+    LookFit fit = o.fit();
     Predicate<Look> is = l -> attribute.apply(l) == asked;
-    double mine = fit.bestCost(is);
-    double other = fit.bestCost(is.negate());
+    // noise adds its mean length (1.6 sigma for three channels) to every distance
+    double floor = 1.6 * o.noise();
+    double mine = Math.max(0, fit.bestCost(is) - floor);
+    double other = Math.max(0, fit.bestCost(is.negate()) - floor);
     // noisier videos explain every look less well, so the margin grows with the error
     double share = 1 / (1 + Math.exp((mine - other) / (MARGIN + 0.15 * mine)));
     double absolute = Fits.decay(mine, GOOD, SCALE);

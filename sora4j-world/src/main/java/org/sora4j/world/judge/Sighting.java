@@ -16,7 +16,8 @@ record Sighting(int frame, double time, double x, double y, double radius, doubl
     return new Sighting(frame, time, x, y, radius, area, blob, false, placed);
   }
 
-  Sighting at(double newX) {
-    return new Sighting(frame, time, newX, y, radius, area, blob, clean, true);
+  /** This sighting placed at a corrected position. */
+  Sighting at(double newX, double newY) {
+    return new Sighting(frame, time, newX, newY, radius, area, blob, clean, true);
   }
 }

@@ -49,15 +49,20 @@ final class Tracker {
       return t;
     }
     double r = t.radius();
+    // a cut ball or box keeps its centroid height; a cut triangle does not, but its base shows
+    boolean triangle = ShapeModel.best(t.clean()) == org.sora4j.world.scene.Shape.TRIANGLE;
     List<Sighting> out = new ArrayList<>();
     for (Sighting s : t.sightings()) {
       int f = s.frame();
       double rPx = r * height * camera.zooms()[f];
       Blob b = s.blob();
+      double y = triangle ? camera.worldY(f, b.bottom() - rPx, height) : s.y();
       if (b.hidden() == Blob.HIDDEN_LEFT) {
-        out.add(s.at(camera.worldX(f, b.right() - rPx, width, height)));
+        out.add(s.at(camera.worldX(f, b.right() - rPx, width, height), y));
       } else if (b.hidden() == Blob.HIDDEN_RIGHT) {
-        out.add(s.at(camera.worldX(f, b.left() + rPx, width, height)));
+        out.add(s.at(camera.worldX(f, b.left() + rPx, width, height), y));
+      } else if (b.hidden() == Blob.HIDDEN_MIDDLE) {
+        out.add(s.at(s.x(), y));
       } else {
         out.add(s);
       }

@@ -39,7 +39,7 @@ public record SceneSpec(
    */
   public Scene resolve(long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
-    Motion m = motion != null ? motion : pick(rng, Motion.values());
+    Motion m = motion != null ? motion : pick(rng, count == null || count == 2 ? Motion.values() : solo());
     int n;
     if (m == Motion.COLLIDE) {
       n = 2;
@@ -73,6 +73,11 @@ public record SceneSpec(
         lighting != null ? lighting : (rng.nextDouble() < 0.7 ? Lighting.NORMAL : Lighting.CINEMATIC),
         camera != null ? camera : (rng.nextDouble() < 0.6 ? CameraMove.STATIC : pick(rng, CameraMove.values())),
         speed != null ? speed : (rng.nextDouble() < 0.7 ? Speed.NORMAL : pick(rng, Speed.values())));
+  }
+
+  /** The motions that any number of objects can do: a collision needs exactly two. */
+  private static Motion[] solo() {
+    return java.util.Arrays.stream(Motion.values()).filter(m -> m != Motion.COLLIDE).toArray(Motion[]::new);
   }
 
   private static <T> T pick(SplittableRandom rng, T[] values) {

@@ -1,0 +1,70 @@
+package org.sora4j.world.judge;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+import org.sora4j.world.parse.PromptParser;
+import org.sora4j.world.scene.Scene;
+import org.sora4j.world.scene.SceneSpec;
+import org.sora4j.world.sim.Clip;
+import org.sora4j.world.sim.WorldRenderer;
+
+/**
+ * Renders each prompt with the world simulator and judges the render against the prompt: the
+ * ground truth's score, which says how far the judge can be trusted (and is the ceiling a
+ * generated video can reach).
+ */
+public final class Benchmark {
+  private Benchmark() {}
+
+  /**
+   * Runs the benchmark. Prompt {@code i} is resolved and rendered with seed {@code i}.
+   *
+   * @param progress told the number of prompts done after each one
+   * @throws IllegalArgumentException naming the prompt if one cannot be parsed
+   */
+  public static BenchResult run(List<String> prompts, BenchOptions options, IntConsumer progress) {
+    Objects.requireNonNull(options, "options");
+    if (prompts.isEmpty()) {
+      throw new IllegalArgumentException("no prompt to benchmark");
+    }
+    Judge judge = new Judge();
+    List<BenchResult.Row> rows = new ArrayList<>();
+    Map<Dimension, double[]> sums = new LinkedHashMap<>();
+    double total = 0;
+    for (int i = 0; i < prompts.size(); i++) {
+      String prompt = prompts.get(i);
+      SceneSpec spec;
+      try {
+        spec = PromptParser.parse(prompt).spec();
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("prompt " + (i + 1) + " '" + prompt + "': " + e.getMessage(), e);
+      }
+      Scene scene = spec.resolve(i);
+      Clip clip = WorldRenderer.render(scene, options.render(), i);
+      JudgeReport report = judge.score(clip.video(), spec);
+      rows.add(new BenchResult.Row(prompt, i, report));
+      total += report.overall();
+      for (Dimension d : Dimension.values()) {
+        Double v = report.dimensions().get(d.key());
+        if (v != null) {
+          double[] s = sums.computeIfAbsent(d, k -> new double[2]);
+          s[0] += v;
+          s[1]++;
+        }
+      }
+      progress.accept(i + 1);
+    }
+    Map<String, Double> means = new LinkedHashMap<>();
+    for (Dimension d : Dimension.values()) {
+      double[] s = sums.get(d);
+      if (s != null) {
+        means.put(d.key(), s[0] / s[1]);
+      }
+    }
+    return new BenchResult(rows, means, total / prompts.size());
+  }
+}
