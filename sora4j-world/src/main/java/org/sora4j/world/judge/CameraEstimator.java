@@ -40,7 +40,7 @@ final class CameraEstimator {
     this.width = px.width();
     this.height = px.height();
     vignette = look.vignetteMap(width, height);
-    this.noise = noise;
+    this.noise = Math.min(noise, Judge.MAX_GRAIN);
     gray = new float[px.count()][];
     for (int f = 0; f < px.count(); f++) {
       float[] rgb = px.frames().get(f);

@@ -21,6 +21,8 @@ import org.sora4j.world.scene.SceneSpec;
 public final class Judge {
   /** An object must be seen in this share of the frames to count. */
   private static final double MIN_PRESENCE = 0.3;
+  /** The most per-pixel noise (standard deviation, 8-bit levels) measures make allowance for. */
+  static final double MAX_GRAIN = 10;
 
   /**
    * Scores a video against a spec.

@@ -18,8 +18,9 @@ final class SettingScorer {
   static Verdict score(String what, Object asked, java.util.function.Function<Look, Object> attribute, Observation o) {
     LookFit fit = o.fit();
     Predicate<Look> is = l -> attribute.apply(l) == asked;
-    // noise adds its mean length (1.6 sigma for three channels) to every distance
-    double floor = 1.6 * o.noise();
+    // noise adds its mean length (1.6 sigma for three channels) to every distance; beyond a
+    // little grain it is no longer a picture of the world and earns no allowance
+    double floor = 1.6 * Math.min(o.noise(), Judge.MAX_GRAIN);
     double mine = Math.max(0, fit.bestCost(is) - floor);
     double other = Math.max(0, fit.bestCost(is.negate()) - floor);
     // noisier videos explain every look less well, so the margin grows with the error

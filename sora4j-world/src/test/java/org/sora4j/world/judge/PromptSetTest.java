@@ -51,8 +51,10 @@ class PromptSetTest {
       attributes.add(s.camera());
       attributes.add(s.speed());
       seen.addAll(attributes);
-      // resolving must work: e.g. a collision with 3 objects would be unrenderable
-      assertThat(s.resolve(1).objects()).as(prompt).hasSize(s.count());
+      // resolving must keep the count: e.g. an open motion must not become a two-object collision
+      for (long seed = 0; seed < 30; seed++) {
+        assertThat(s.resolve(seed).objects()).as(prompt).hasSize(s.count());
+      }
     }
     List<Object> vocabulary = new ArrayList<>(List.of("count 1", "count 2", "count 3"));
     vocabulary.addAll(List.of(ObjectColor.values()));
