@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     name = "world",
     mixinStandardHelpOptions = true,
     description = "The procedural physics world: render prompts, write captioned datasets.",
-    subcommands = {WorldCommand.Render.class, WorldCommand.Dataset.class})
+    subcommands = {WorldCommand.Render.class, WorldCommand.Dataset.class, WorldBenchCommand.class})
 final class WorldCommand implements Runnable {
   @Spec CommandSpec spec;
 
