@@ -285,7 +285,7 @@ final class CameraEstimator {
             values[n++] = Math.max(0, Math.min(1, t));
           }
         }
-        rowT[y] = n < Math.max(3, width / 8) ? Double.NaN : median(values, n);
+        rowT[y] = n < Math.max(3, width / 8) ? Double.NaN : Fits.median(values, n);
       }
       double line = floorLine(rowT);
       if (!Double.isNaN(line)) {
@@ -296,7 +296,7 @@ final class CameraEstimator {
     if (m == 0) {
       return 1;
     }
-    double z0 = median(estimates, m);
+    double z0 = Fits.median(estimates, m);
     // snap to the unzoomed view when it is within the measurement's reach of a pixel
     return Math.abs(Math.log(z0)) < 0.04 || z0 <= 0 ? 1 : z0;
   }
@@ -379,11 +379,5 @@ final class CameraEstimator {
     double top = rgb[3 * (y0 * width + x0) + c] * (1 - fx) + rgb[3 * (y0 * width + x1) + c] * fx;
     double bottom = rgb[3 * (y1 * width + x0) + c] * (1 - fx) + rgb[3 * (y1 * width + x1) + c] * fx;
     return top * (1 - fy) + bottom * fy;
-  }
-
-  static double median(double[] values, int n) {
-    double[] copy = Arrays.copyOf(values, n);
-    Arrays.sort(copy);
-    return n % 2 == 1 ? copy[n / 2] : (copy[n / 2 - 1] + copy[n / 2]) / 2;
   }
 }

@@ -33,7 +33,7 @@ final class CameraScorer {
       return 0;
     }
     double[] sorted = changes.clone();
-    double med = CameraEstimator.median(sorted, sorted.length);
+    double med = Fits.median(sorted, sorted.length);
     int matched = 0;
     for (boolean m : c.matched()) {
       matched += m ? 1 : 0;

@@ -98,4 +98,11 @@ final class Fits {
   static double clamp01(double v) {
     return Math.max(0, Math.min(1, v));
   }
+
+  /** The median of the first n values. */
+  static double median(double[] values, int n) {
+    double[] copy = java.util.Arrays.copyOf(values, n);
+    java.util.Arrays.sort(copy);
+    return n % 2 == 1 ? copy[n / 2] : (copy[n / 2 - 1] + copy[n / 2]) / 2;
+  }
 }

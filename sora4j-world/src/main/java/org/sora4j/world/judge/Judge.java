@@ -123,7 +123,7 @@ public final class Judge {
       }
     }
     objects.sort((a, b) -> Integer.compare(b.sightings().size(), a.sightings().size()));
-    return new Observation(w, h, px.fps(), px.count(), scans, camera, objects, tracks, fit, noise);
+    return new Observation(w, h, px.fps(), px.count(), scans, camera, objects, fit, noise);
   }
 
   private static CameraPath still() {

@@ -1,6 +1,5 @@
 package org.sora4j.world.judge;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -92,9 +91,5 @@ final class LookFit {
       }
     }
     return best;
-  }
-
-  List<Look> looks() {
-    return new ArrayList<>(looks);
   }
 }

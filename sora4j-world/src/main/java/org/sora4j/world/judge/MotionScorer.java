@@ -6,6 +6,7 @@ import static org.sora4j.world.judge.Fits.rise;
 
 import java.util.List;
 import org.sora4j.world.scene.Motion;
+import org.sora4j.world.scene.WorldLayout;
 
 /**
  * How well the tracked objects do what a motion says, each motion read from the world-space
@@ -230,11 +231,10 @@ final class MotionScorer {
 
   /** Median share of the wall's expected pixels that look like the wall. */
   static double wallShare(Observation o) {
-    double expected = 2 * org.sora4j.world.scene.WorldLayout.WALL_HALF_WIDTH
-        * (org.sora4j.world.scene.WorldLayout.FLOOR_Y - org.sora4j.world.scene.WorldLayout.WALL_TOP_Y)
+    double expected = 2 * WorldLayout.WALL_HALF_WIDTH * (WorldLayout.FLOOR_Y - WorldLayout.WALL_TOP_Y)
         * o.height() * o.height();
     double[] shares = o.scans().stream().mapToDouble(s -> s.wallPixels() / expected).toArray();
-    return CameraEstimator.median(shares, shares.length);
+    return Fits.median(shares, shares.length);
   }
 
   /** Speeding up on the way down: the first descent's fitted acceleration, relative to free fall from rest. */

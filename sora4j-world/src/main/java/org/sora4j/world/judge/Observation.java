@@ -8,12 +8,11 @@ import java.util.List;
  * @param scans per frame, the objects found
  * @param camera the camera path, from the background
  * @param objects the tracks seen long enough to be objects, most seen first
- * @param allTracks every track, however briefly seen
  * @param fit how well each environment / time of day / lighting explains the background
  * @param noise per-pixel noise, standard deviation per channel (8-bit levels)
  */
 record Observation(int width, int height, double fps, int frameCount, List<FrameScan> scans, CameraPath camera,
-    List<Track> objects, List<Track> allTracks, LookFit fit, double noise) {
+    List<Track> objects, LookFit fit, double noise) {
   double aspect() {
     return (double) width / height;
   }

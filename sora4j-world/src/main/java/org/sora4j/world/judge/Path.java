@@ -66,8 +66,8 @@ final class Path {
 
   /** Largest distance of any position from the median position. */
   double spread() {
-    double mx = CameraEstimator.median(x, x.length);
-    double my = CameraEstimator.median(y, y.length);
+    double mx = Fits.median(x, x.length);
+    double my = Fits.median(y, y.length);
     double s = 0;
     for (int i = 0; i < x.length; i++) {
       s = Math.max(s, Math.hypot(x[i] - mx, y[i] - my));

@@ -54,7 +54,7 @@ final class PermanenceScorer {
     double[] bx = before.stream().mapToDouble(Sighting::x).toArray();
     double[] line = Fits.line(bt, bx);
     double[] errors = after.stream().mapToDouble(s -> Math.abs(s.x() - (line[0] + line[1] * s.time()))).toArray();
-    double error = CameraEstimator.median(errors, errors.length);
+    double error = Fits.median(errors, errors.length);
     double where = decay(error, 0.03, 0.05);
     if (where < 0.5) {
       notes.add(String.format("%s comes back %.2f frame heights from where it should", name, error));

@@ -50,10 +50,6 @@ final class PixelClassifier {
     this.vignette = look.vignetteMap(width, height);
   }
 
-  Look look() {
-    return look;
-  }
-
   float[] vignette() {
     return vignette;
   }

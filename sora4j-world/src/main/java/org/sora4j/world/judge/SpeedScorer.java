@@ -1,6 +1,5 @@
 package org.sora4j.world.judge;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.sora4j.world.scene.CameraMove;
@@ -156,7 +155,7 @@ final class SpeedScorer {
     if (n < 3) {
       return Double.NaN;
     }
-    double last = CameraEstimator.median(java.util.Arrays.copyOfRange(p.x, Math.max(0, n - 3), n), Math.min(3, n));
+    double last = Fits.median(java.util.Arrays.copyOfRange(p.x, Math.max(0, n - 3), n), Math.min(3, n));
     int still = n;
     while (still > 0 && Math.abs(p.x[still - 1] - last) < 0.006) {
       still--;

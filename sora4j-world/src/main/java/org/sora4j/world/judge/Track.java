@@ -72,6 +72,6 @@ record Track(List<Sighting> sightings) {
     for (int i = 0; i < r.length; i++) {
       r[i] = use.get(i).radius();
     }
-    return CameraEstimator.median(r, r.length);
+    return Fits.median(r, r.length);
   }
 }

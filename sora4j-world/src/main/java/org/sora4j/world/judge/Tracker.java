@@ -1,7 +1,6 @@
 package org.sora4j.world.judge;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -117,19 +116,11 @@ final class Tracker {
   /** Sightings much larger than the track's median are two objects run together: not clean. */
   private static List<Sighting> markMerged(List<Sighting> track) {
     double[] areas = track.stream().mapToDouble(Sighting::area).toArray();
-    double median = CameraEstimator.median(areas, areas.length);
+    double median = Fits.median(areas, areas.length);
     List<Sighting> out = new ArrayList<>(track.size());
     for (Sighting s : track) {
       out.add(s.clean() && s.area() > MERGED_AREA * median ? s.unclean() : s);
     }
     return out;
-  }
-
-  static double[] times(List<Sighting> s) {
-    return s.stream().mapToDouble(Sighting::time).toArray();
-  }
-
-  static String describe(List<Track> tracks) {
-    return Arrays.toString(tracks.stream().map(t -> t.color() + "x" + t.sightings().size()).toArray());
   }
 }
