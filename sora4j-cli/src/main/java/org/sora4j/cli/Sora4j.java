@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       WorldCommand.class,
       JudgeCommand.class,
+      TrainCommand.class,
+      VaeCommand.class,
     })
 public final class Sora4j implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -3,6 +3,7 @@ package org.sora4j.core.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
@@ -41,7 +42,7 @@ public final class AdamW {
    * gradient norm to {@code maxGradNorm} (0 = no clipping). Call it after the gradient
    * collector is closed: PyTorch refuses in-place updates of weights while recording.
    *
-   * @return the gradient norm before clipping
+   * @return the gradient norm before clipping; NaN or infinite when the step was skipped
    */
   public double update(PairList<String, Parameter> params, double lr, double maxGradNorm) {
     step++;
@@ -59,6 +60,12 @@ public final class AdamW {
         grads.put(p.getKey(), g);
       }
       double norm = Math.sqrt(sq);
+      if (!Double.isFinite(norm)) {
+        // a non-finite gradient would poison the moments for good: drop this step's gradients
+        step--;
+        grads.values().forEach(g -> g.set(new NDIndex("..."), 0f));
+        return norm;
+      }
       double clip = maxGradNorm > 0 && norm > maxGradNorm ? maxGradNorm / (norm + 1e-6) : 1.0;
       double bias1 = 1 - Math.pow(beta1, step);
       double bias2 = 1 - Math.pow(beta2, step);

@@ -5,8 +5,11 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.nn.CausalCache;
 import org.sora4j.core.nn.Layer;
 import org.sora4j.core.video.Video;
@@ -29,6 +32,14 @@ public final class VideoVae extends Layer {
     this.config = config;
     encoder = addChildBlock("encoder", new VaeEncoder(config));
     decoder = addChildBlock("decoder", new VaeDecoder(config));
+  }
+
+  /** Loads a trained VAE from a model folder (config.json + model.safetensors), verified. */
+  public static VideoVae load(Path dir, NDManager manager) throws IOException {
+    VideoVae vae = new VideoVae(ModelFolder.loadConfig(dir, VaeConfig.class));
+    vae.initialize(manager);
+    ModelFolder.loadInto(dir, vae);
+    return vae;
   }
 
   public VaeConfig config() {

@@ -1,0 +1,101 @@
+package org.sora4j.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.sora4j.core.vae.VaeConfig;
+import org.sora4j.train.log.TrainingProgress;
+import org.sora4j.train.vae.VaeTrainOptions;
+import org.sora4j.train.vae.VaeTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sora4j train vae}: trains the spatiotemporal VAE, resumable. */
+@Command(
+    name = "vae",
+    mixinStandardHelpOptions = true,
+    description = "Train the spatiotemporal VAE. Without --data, world clips are rendered on the fly.")
+final class TrainVaeCommand implements Callable<Integer> {
+  @Option(names = "--out", required = true, description = "Run folder (checkpoint/, loss.csv, loss.png, samples/).")
+  Path out;
+
+  @Option(names = "--data", description = "Folder of videos and images, e.g. written by 'world dataset'.")
+  Path data;
+
+  @Option(names = "--steps", defaultValue = "20000", description = "Total optimiser steps (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--batch", defaultValue = "8", description = "Clips per step (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+  boolean resume;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Seed of initialisation and data order (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--lr", defaultValue = "3e-4", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+  double learningRate;
+
+  @Option(names = "--crop", defaultValue = "32", description = "Side of the square training windows (default: ${DEFAULT-VALUE}).")
+  int crop;
+
+  @Option(names = "--frames", defaultValue = "9", description = "Frames per training window, 4k+1 (default: ${DEFAULT-VALUE}).")
+  int frames;
+
+  @Option(names = "--checkpoint-minutes", defaultValue = "5", description = "Minutes between checkpoints (default: ${DEFAULT-VALUE}).")
+  double checkpointMinutes;
+
+  @Option(names = "--snapshot-every", defaultValue = "0", description = "Also keep the model every N steps in snapshots/ (default: never).")
+  int snapshotEvery;
+
+  @Option(names = "--model", defaultValue = "base", description = "Model for a new run: base (spatiotemporal), per-frame (the 2D baseline) or tiny (default: ${DEFAULT-VALUE}).")
+  String model;
+
+  @Override
+  public Integer call() throws Exception {
+    VaeConfig config = switch (model) {
+      case "base" -> VaeConfig.base();
+      case "per-frame" -> VaeConfig.perFrameBaseline();
+      case "tiny" -> VaeConfig.tiny();
+      default -> throw new IllegalArgumentException("--model must be base, per-frame or tiny, got " + model);
+    };
+    VaeTrainOptions options = new VaeTrainOptions(out, data, steps, batch, resume, seed,
+        learningRate, Math.min(500, steps / 10), crop, frames, 0.1, 1e-6, 0.5, checkpointMinutes, snapshotEvery, config);
+    ProgressListener listener = new ProgressListener();
+    try {
+      Path checkpoint = new VaeTrainer(options, listener).run();
+      System.out.println("model: " + checkpoint);
+      return 0;
+    } finally {
+      listener.close();
+    }
+  }
+
+  /** Shows training on a progress bar and prints a line at each checkpoint. */
+  private static final class ProgressListener implements VaeTrainer.Listener, AutoCloseable {
+    private TrainingProgress progress;
+
+    @Override
+    public void started(long step, long steps, String data, long parameters) {
+      System.out.printf("training VAE (%,d parameters) on %s from step %d of %d%n", parameters, data, step, steps);
+      progress = new TrainingProgress("train vae", steps, step);
+    }
+
+    @Override
+    public void step(long step, double loss, double samplesPerSecond) {
+      progress.step(step, loss, samplesPerSecond);
+    }
+
+    @Override
+    public void checkpoint(long step, Path dir, double heldOutPsnr) {
+      System.out.printf("%ncheckpoint at step %d: held-out psnr %.2f dB -> %s%n", step, heldOutPsnr, dir);
+    }
+
+    @Override
+    public void close() {
+      if (progress != null) {
+        progress.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.sora4j.cli;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sora4j.core.metrics.VideoMetrics;
+import org.sora4j.core.vae.VideoVae;
+import org.sora4j.core.video.FrameSize;
+import org.sora4j.core.video.Video;
+import org.sora4j.media.VideoFiles;
+import org.sora4j.train.bench.PeakMemory;
+import org.sora4j.train.bench.VaeBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sora4j vae ...}: tools around the spatiotemporal VAE. */
+@Command(
+    name = "vae",
+    mixinStandardHelpOptions = true,
+    description = "Use the spatiotemporal VAE.",
+    subcommands = {VaeCommand.Reconstruct.class, VaeCommand.Bench.class})
+final class VaeCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Encodes and decodes a video and reports how close the result is. */
+  @Command(
+      name = "reconstruct",
+      mixinStandardHelpOptions = true,
+      description = "Round-trip a video through the VAE; prints PSNR, SSIM and flicker, last line 'psnr: XX.XX'.")
+  static final class Reconstruct implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IN", description = "Video or image to reconstruct.")
+    Path in;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Where to write the reconstruction.")
+    Path out;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "VAE model folder (default: models/vae).")
+    Path model;
+
+    @Override
+    public Integer call() throws Exception {
+      Path dir = ModelPaths.resolve(model, "vae", "--model");
+      Video video = VideoFiles.read(in);
+      try (NDManager manager = NDManager.newBaseManager()) {
+        VideoVae vae = VideoVae.load(dir, manager);
+        vae.checkSize(video.width(), video.height());
+        Video recon = vae.reconstruct(video, manager);
+        VideoFiles.write(recon, out);
+        System.out.printf("wrote %s (%dx%d, %d frames)%n", out, recon.width(), recon.height(), recon.frameCount());
+        System.out.printf("ssim: %.4f%n", VideoMetrics.ssim(video, recon));
+        if (video.frameCount() > 1) {
+          System.out.printf("flicker: %.4f%n", VideoMetrics.flicker(video, recon));
+        }
+        System.out.printf("psnr: %.2f%n", VideoMetrics.psnr(video, recon));
+      }
+      return 0;
+    }
+  }
+
+  /** Peak memory and speed of the VAE over growing durations. */
+  @Command(
+      name = "bench",
+      mixinStandardHelpOptions = true,
+      description = "Measure peak memory and frames per second of encode+decode for clips of growing duration.")
+  static final class Bench implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "DIR", description = "VAE model folder (default: models/vae).")
+    Path model;
+
+    @Option(names = "--seconds", defaultValue = "1,4,16,60", split = ",", description = "Durations (default: ${DEFAULT-VALUE}).")
+    List<Double> seconds;
+
+    @Option(names = "--size", defaultValue = "64x64", description = "Frame size (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--fps", defaultValue = "8", description = "Frame rate (default: ${DEFAULT-VALUE}).")
+    double fps;
+
+    @Option(names = "--whole-up-to", defaultValue = "16", description = "Also run unchunked up to this many seconds (default: ${DEFAULT-VALUE}).")
+    double wholeUpTo;
+
+    @Override
+    public Integer call() throws Exception {
+      FrameSize frame = FrameSize.parse(size);
+      if (!PeakMemory.available()) {
+        throw new IllegalStateException("peak memory is read from /proc/self/status, which this system lacks");
+      }
+      Path dir = ModelPaths.resolve(model, "vae", "--model");
+      try (NDManager manager = NDManager.newBaseManager()) {
+        VideoVae vae = VideoVae.load(dir, manager);
+        vae.checkSize(frame.width(), frame.height());
+        System.out.println("| mode | seconds | frames | frames/s | peak RSS MB | added MB |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (VaeBenchmark.Row row : VaeBenchmark.run(vae, frame.width(), frame.height(), fps, seconds, wholeUpTo)) {
+          System.out.printf("| %s | %.0f | %d | %.1f | %.0f | %.0f |%n", row.mode(), row.seconds(), row.frames(),
+              row.framesPerSecond(), row.peakBytes() / 1e6, row.addedBytes() / 1e6);
+        }
+      }
+      return 0;
+    }
+  }
+}

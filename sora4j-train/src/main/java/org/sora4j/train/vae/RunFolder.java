@@ -1,0 +1,134 @@
+package org.sora4j.train.vae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.sora4j.core.checkpoint.ModelFolder;
+import org.sora4j.core.checkpoint.SafeTensors;
+import org.sora4j.core.checkpoint.StorageType;
+import org.sora4j.core.nn.Layer;
+import org.sora4j.core.optim.AdamW;
+
+/**
+ * The folder of one training run: {@code checkpoint/} (a model folder plus optimizer state and
+ * trainer state), {@code loss.csv}, {@code loss.png} and {@code samples/}.
+ *
+ * <p>A checkpoint is written whole into {@code checkpoint.new/} and then swapped in by renames, so
+ * a crash at any moment leaves one complete checkpoint behind: {@code checkpoint/} or, mid-swap,
+ * {@code checkpoint.old/}.
+ */
+public final class RunFolder {
+  static final String OPTIMIZER = "optimizer.safetensors";
+  static final String TRAINER_STATE = "trainer_state.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dir;
+
+  private RunFolder(Path dir) {
+    this.dir = dir;
+  }
+
+  /**
+   * Opens {@code dir} for a new run (it must not hold a checkpoint) or for resuming one (it must).
+   */
+  public static RunFolder prepare(Path dir, boolean resume) throws IOException {
+    RunFolder run = new RunFolder(dir);
+    if (resume) {
+      run.recoverInterruptedSwap();
+      if (!Files.isRegularFile(run.checkpointDir().resolve(TRAINER_STATE))) {
+        throw new IOException("cannot resume: " + dir + " holds no checkpoint (no "
+            + run.checkpointDir().resolve(TRAINER_STATE) + ")");
+      }
+    } else if (Files.exists(run.checkpointDir()) || Files.exists(dir.resolve("checkpoint.old"))) {
+      throw new IOException(dir + " already holds a training run: add --resume to continue it, or"
+          + " choose another --out");
+    }
+    Files.createDirectories(dir);
+    return run;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** The latest complete checkpoint: a model folder that {@code --model} options accept. */
+  public Path checkpointDir() {
+    return dir.resolve("checkpoint");
+  }
+
+  /** The model config saved with the checkpoint. */
+  public <C> C loadConfig(Class<C> type) throws IOException {
+    return ModelFolder.loadConfig(checkpointDir(), type);
+  }
+
+  /** Loads weights and optimizer state into freshly initialised objects; returns the state. */
+  public TrainerState resume(Layer model, AdamW optimizer, NDManager manager) throws IOException {
+    Path checkpoint = checkpointDir();
+    ModelFolder.loadInto(checkpoint, model);
+    TrainerState state = JSON.readValue(checkpoint.resolve(TRAINER_STATE).toFile(), TrainerState.class);
+    try (NDManager scratch = manager.newSubManager()) {
+      Map<String, NDArray> moments = SafeTensors.read(checkpoint.resolve(OPTIMIZER), scratch);
+      optimizer.load(moments, state.step());
+    }
+    return state;
+  }
+
+  /** Writes model, optimizer and trainer state as one checkpoint, replacing the previous one. */
+  public void save(Layer model, Object config, AdamW optimizer, TrainerState state)
+      throws IOException {
+    Path fresh = dir.resolve("checkpoint.new");
+    Path old = dir.resolve("checkpoint.old");
+    deleteTree(fresh);
+    ModelFolder.save(fresh, config, model, StorageType.F32);
+    SafeTensors.write(fresh.resolve(OPTIMIZER), optimizer.state(), Map.of("step", Long.toString(state.step())), StorageType.F32);
+    JSON.writerWithDefaultPrettyPrinter().writeValue(fresh.resolve(TRAINER_STATE).toFile(), state);
+    deleteTree(old);
+    if (Files.exists(checkpointDir())) {
+      Files.move(checkpointDir(), old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(fresh, checkpointDir(), StandardCopyOption.ATOMIC_MOVE);
+    deleteTree(old);
+  }
+
+  /** Copies the checkpoint's model folder (not the optimizer) to {@code snapshots/step_N}. */
+  public Path snapshot(long step) throws IOException {
+    Path target = dir.resolve("snapshots").resolve(String.format("step_%07d", step));
+    deleteTree(target);
+    Files.createDirectories(target);
+    try (Stream<Path> files = Files.list(checkpointDir())) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (!name.equals(OPTIMIZER) && !name.equals(TRAINER_STATE)) {
+          Files.copy(file, target.resolve(name));
+        }
+      }
+    }
+    return target;
+  }
+
+  /** A crash between the two renames of {@link #save} leaves only {@code checkpoint.old/}. */
+  private void recoverInterruptedSwap() throws IOException {
+    Path old = dir.resolve("checkpoint.old");
+    if (!Files.exists(checkpointDir()) && Files.exists(old)) {
+      Files.move(old, checkpointDir(), StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  private static void deleteTree(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

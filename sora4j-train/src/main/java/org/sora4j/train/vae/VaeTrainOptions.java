@@ -1,0 +1,72 @@
+package org.sora4j.train.vae;
+
+import java.nio.file.Path;
+import org.sora4j.core.vae.VaeConfig;
+
+/**
+ * Everything {@code train vae} can be told.
+ *
+ * @param out run folder: checkpoints, loss log and samples go here
+ * @param data a folder of videos, or null to render world clips on the fly
+ * @param steps total optimiser steps (a resumed run continues up to this)
+ * @param batch clips per step
+ * @param resume continue from the checkpoint in {@code out}
+ * @param seed seeds initialisation and the data order
+ * @param learningRate peak learning rate
+ * @param warmupSteps linear warm-up
+ * @param cropSize side of the square training windows, a multiple of the spatial factor
+ * @param clipFrames frames per training window, k*temporalFactor+1
+ * @param imageFraction share of steps that train on single images (1-frame clips)
+ * @param klWeight weight of the KL term
+ * @param temporalWeight weight of the L1 loss on frame-to-frame differences (against flicker)
+ * @param checkpointMinutes wall-clock minutes between checkpoints
+ * @param snapshotEvery also keep the model at every multiple of this many steps in {@code
+ *     snapshots/} (0 = never), for comparing models at equal training budgets
+ * @param model the model to train when not resuming
+ */
+public record VaeTrainOptions(
+    Path out,
+    Path data,
+    int steps,
+    int batch,
+    boolean resume,
+    long seed,
+    double learningRate,
+    int warmupSteps,
+    int cropSize,
+    int clipFrames,
+    double imageFraction,
+    double klWeight,
+    double temporalWeight,
+    double checkpointMinutes,
+    int snapshotEvery,
+    VaeConfig model) {
+
+  public VaeTrainOptions {
+    if (steps < 1) {
+      throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
+    }
+    if (batch < 1) {
+      throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
+    }
+    if (cropSize % model.spatialFactor() != 0 || cropSize <= 0) {
+      throw new IllegalArgumentException("crop size " + cropSize + " must be a positive multiple of " + model.spatialFactor());
+    }
+    if (model.validFrames(clipFrames) != clipFrames) {
+      throw new IllegalArgumentException("clip frames " + clipFrames + " must be k*" + model.temporalFactor() + "+1");
+    }
+    if (snapshotEvery < 0) {
+      throw new IllegalArgumentException("--snapshot-every must be 0 (never) or positive, got " + snapshotEvery);
+    }
+    if (!(checkpointMinutes > 0)) {
+      throw new IllegalArgumentException("checkpoint interval must be positive minutes");
+    }
+  }
+
+  /** Learning rate at a step: linear warm-up, flat, then linear decay over the last fifth. */
+  public double learningRateAt(long step) {
+    double warm = Math.min(1.0, (step + 1.0) / Math.max(1, warmupSteps));
+    double tail = Math.min(1.0, (steps - step) / Math.max(1.0, 0.2 * steps));
+    return learningRate * warm * Math.max(0.05, tail);
+  }
+}

@@ -1,0 +1,162 @@
+package org.sora4j.train.vae;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.sora4j.core.metrics.VideoMetrics;
+import org.sora4j.core.optim.AdamW;
+import org.sora4j.core.vae.LatentDistribution;
+import org.sora4j.core.vae.LatentStats;
+import org.sora4j.core.vae.VaeConfig;
+import org.sora4j.core.vae.VideoVae;
+import org.sora4j.core.video.Video;
+import org.sora4j.train.data.ClipSource;
+import org.sora4j.train.data.FolderClips;
+import org.sora4j.train.data.RandomCrops;
+import org.sora4j.train.data.WorldClips;
+import org.sora4j.train.log.TrainingLog;
+
+/**
+ * Trains the spatiotemporal VAE: random windows of world clips (or a folder of videos), L1
+ * reconstruction plus L1 on frame-to-frame differences plus a small KL term, AdamW, a checkpoint
+ * every few minutes that a later run resumes exactly (same step, optimiser state and data order).
+ */
+public final class VaeTrainer {
+  private static final int HELD_OUT_CLIPS = 6;
+
+  /** What a caller (the CLI's progress bar) hears during training. */
+  public interface Listener {
+    void started(long step, long steps, String data, long parameters);
+
+    void step(long step, double loss, double samplesPerSecond);
+
+    void checkpoint(long step, Path dir, double heldOutPsnr);
+  }
+
+  private final VaeTrainOptions options;
+  private final Listener listener;
+
+  public VaeTrainer(VaeTrainOptions options, Listener listener) {
+    this.options = options;
+    this.listener = listener;
+  }
+
+  /** Runs until {@code options.steps()} and returns the last checkpoint's folder. */
+  public Path run() throws IOException {
+    RunFolder run = RunFolder.prepare(options.out(), options.resume());
+    ClipSource source = options.data() == null ? WorldClips.mixed() : FolderClips.open(options.data());
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Engine.getInstance().setRandomSeed((int) options.seed());
+      VaeConfig config = options.resume() ? run.loadConfig(VaeConfig.class) : options.model();
+      VideoVae vae = new VideoVae(config);
+      vae.initialize(manager);
+      AdamW optimizer = new AdamW(manager, 0.9, 0.99, 1e-8, 0.0);
+      TrainerState state = TrainerState.start(options.seed());
+      if (options.resume()) {
+        state = run.resume(vae, optimizer, manager);
+      }
+      listener.started(state.step(), options.steps(), source.describe(), vae.parameterCount());
+      List<Video> heldOut = HeldOutClips.world(HELD_OUT_CLIPS, 64, 64, 17);
+      try (TrainingLog log = TrainingLog.open(run.dir().resolve("loss.csv"), state.step())) {
+        long lastSave = System.nanoTime();
+        long stepStart = System.nanoTime();
+        double cpuBefore = cpuSeconds();
+        while (state.step() < options.steps()) {
+          long step = state.step();
+          double loss = trainStep(vae, optimizer, source, manager, step);
+          double rate = options.batch() / ((System.nanoTime() - stepStart) / 1e9);
+          stepStart = System.nanoTime();
+          state = state.next(cpuSeconds() - cpuBefore);
+          cpuBefore = cpuSeconds();
+          listener.step(state.step(), loss, rate);
+          boolean snapshot = options.snapshotEvery() > 0 && state.step() % options.snapshotEvery() == 0;
+          boolean due = (System.nanoTime() - lastSave) / 60e9 >= options.checkpointMinutes()
+              || state.step() == options.steps() || snapshot;
+          double psnr = due
+              ? evaluate(vae, heldOut, manager, run.dir().resolve("samples"), state.step())
+              : Double.NaN;
+          Map<String, Double> row = new LinkedHashMap<>();
+          row.put("loss", loss);
+          row.put("lr", options.learningRateAt(step));
+          row.put("samples_per_s", rate);
+          row.put("heldout_psnr", psnr);
+          log.add(state.step(), row);
+          if (due) {
+            log.plot(run.dir().resolve("loss.png"), "VAE training");
+            config = LatentStats.measure(vae, heldOut, manager).applyTo(config);
+            run.save(vae, config, optimizer, state);
+            if (snapshot) {
+              run.snapshot(state.step());
+            }
+            listener.checkpoint(state.step(), run.checkpointDir(), psnr);
+            lastSave = System.nanoTime();
+            stepStart = System.nanoTime();
+          }
+        }
+      }
+      return run.checkpointDir();
+    }
+  }
+
+  private double trainStep(VideoVae vae, AdamW optimizer, ClipSource source, NDManager manager, long step) {
+    // the data of a step depends on the seed and the step alone: resuming replays the same order
+    SplittableRandom rng = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + step);
+    // and so does the latent's sampling noise, drawn by the engine
+    Engine.getInstance().setRandomSeed(rng.nextInt(Integer.MAX_VALUE));
+    int frames = rng.nextDouble() < options.imageFraction() ? 1 : options.clipFrames();
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray x = RandomCrops.batch(manager, source, rng, options.batch(), frames, options.cropSize());
+      NDArray loss;
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        LatentDistribution latent = vae.encode(x);
+        NDArray y = vae.decode(latent.sample());
+        loss = y.sub(x).abs().mean().add(latent.klMean().mul((float) options.klWeight()));
+        if (frames > 1) {
+          NDArray dx = x.get(":, :, 1:").sub(x.get(":, :, :-1"));
+          NDArray dy = y.get(":, :, 1:").sub(y.get(":, :, :-1"));
+          loss = loss.add(dy.sub(dx).abs().mean().mul((float) options.temporalWeight()));
+        }
+        gc.backward(loss);
+      }
+      optimizer.update(vae.getParameters(), options.learningRateAt(step), 1.0);
+      return loss.getFloat();
+    }
+  }
+
+  /** Mean PSNR over the held-out clips; writes a sample sheet (originals above reconstructions). */
+  static double evaluate(VideoVae vae, List<Video> clips, NDManager manager, Path samples, long step)
+      throws IOException {
+    double sum = 0;
+    List<Video> rows = new ArrayList<>();
+    for (Video clip : clips) {
+      Video recon = vae.reconstruct(clip, manager);
+      sum += VideoMetrics.psnr(clip, recon);
+      if (rows.size() < 6) {
+        rows.add(clip);
+        rows.add(recon);
+      }
+    }
+    Files.createDirectories(samples);
+    SampleSheet.write(rows, 6, samples.resolve(String.format("step_%07d.png", step)));
+    return sum / clips.size();
+  }
+
+  private static double cpuSeconds() {
+    var bean = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    if (bean instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime() / 1e9;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,71 @@
+package org.sora4j.train.vae;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sora4j.core.checkpoint.SafeTensors;
+import org.sora4j.core.vae.VaeConfig;
+
+class VaeTrainerTest {
+  private static final VaeTrainer.Listener QUIET = new VaeTrainer.Listener() {
+    @Override
+    public void started(long step, long steps, String data, long parameters) {}
+
+    @Override
+    public void step(long step, double loss, double samplesPerSecond) {}
+
+    @Override
+    public void checkpoint(long step, Path dir, double heldOutPsnr) {}
+  };
+
+  private static VaeTrainOptions options(Path out, int steps, boolean resume) {
+    return new VaeTrainOptions(out, null, steps, 2, resume, 7, 1e-3, 1, 16, 5, 0.25, 1e-6, 0.5,
+        60, 2, VaeConfig.tiny());
+  }
+
+  @Test
+  void resumingGivesTheSameWeightsAsTrainingStraightThrough(@TempDir Path dir) throws IOException {
+    Path straight = dir.resolve("straight");
+    Path resumed = dir.resolve("resumed");
+    new VaeTrainer(options(straight, 4, false), QUIET).run();
+    new VaeTrainer(options(resumed, 2, false), QUIET).run();
+    new VaeTrainer(options(resumed, 4, true), QUIET).run();
+
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Map<String, NDArray> a = SafeTensors.read(straight.resolve("checkpoint/model.safetensors"), manager);
+      Map<String, NDArray> b = SafeTensors.read(resumed.resolve("checkpoint/model.safetensors"), manager);
+      Map<String, NDArray> initial = SafeTensors.read(resumed.resolve("snapshots/step_0000002/model.safetensors"), manager);
+      assertThat(b.keySet()).isEqualTo(a.keySet());
+      double moved = 0;
+      for (String name : a.keySet()) {
+        assertThat(a.get(name).allClose(b.get(name), 1e-4, 1e-5, false))
+            .as("parameter %s after resume", name).isTrue();
+        moved += a.get(name).sub(initial.get(name)).abs().sum().getFloat();
+      }
+      assertThat(moved).as("steps 3 and 4 changed the weights").isGreaterThan(0);
+    }
+    List<String> log = Files.readAllLines(resumed.resolve("loss.csv"));
+    assertThat(log).hasSize(5); // header and steps 1..4, no duplicates after the resume
+    assertThat(resumed.resolve("loss.png")).isNotEmptyFile();
+    assertThat(resumed.resolve("samples")).isDirectoryContaining("glob:**step_0000004.png");
+  }
+
+  @Test
+  void refusesToOverwriteARunOrResumeNothing(@TempDir Path dir) throws IOException {
+    Path run = dir.resolve("run");
+    new VaeTrainer(options(run, 1, false), QUIET).run();
+    assertThatThrownBy(() -> new VaeTrainer(options(run, 2, false), QUIET).run())
+        .isInstanceOf(IOException.class).hasMessageContaining("--resume");
+    assertThatThrownBy(() -> new VaeTrainer(options(dir.resolve("empty"), 2, true), QUIET).run())
+        .isInstanceOf(IOException.class).hasMessageContaining("holds no checkpoint");
+  }
+}
