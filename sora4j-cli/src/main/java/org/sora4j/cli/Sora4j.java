@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
     version = "sora4j 0.1.0",
     description = "Text-to-video diffusion on the JVM, with a physics world to learn from and a judge.",
     subcommands = {
+      GenerateCommand.class,
+      EvalCommand.class,
       WorldCommand.class,
       JudgeCommand.class,
       TrainCommand.class,

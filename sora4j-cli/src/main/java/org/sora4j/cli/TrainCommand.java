@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "train",
     mixinStandardHelpOptions = true,
     description = "Train a model on world clips or a folder of videos.",
-    subcommands = {TrainVaeCommand.class})
+    subcommands = {TrainVaeCommand.class, TrainDitCommand.class})
 final class TrainCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

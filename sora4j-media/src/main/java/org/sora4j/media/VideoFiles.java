@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.List;
 import java.util.Objects;
 import org.sora4j.core.video.Video;
 
@@ -19,6 +20,28 @@ public final class VideoFiles {
       ".mp4, .webm, .gif, .png (one frame), or a folder path without extension (PNG frames)";
 
   private VideoFiles() {}
+
+  /**
+   * Checks before any work is done that a video of {@code frames} frames could be written to
+   * {@code path}: a known extension, frame count that fits it, and a folder that exists.
+   *
+   * @throws IllegalArgumentException naming the path and the problem
+   */
+  public static void checkWritable(Path path, int frames) {
+    Objects.requireNonNull(path, "path");
+    String extension = extension(path);
+    if (!extension.isEmpty() && !List.of("mp4", "webm", "gif", "png").contains(extension)) {
+      throw new IllegalArgumentException(
+          path + ": cannot write ." + extension + " files; supported: " + SUPPORTED_WRITES);
+    }
+    if (extension.equals("png") && frames != 1) {
+      throw new IllegalArgumentException(path + ": a .png holds one frame; write .mp4, .webm or .gif for a video");
+    }
+    Path parent = path.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new IllegalArgumentException(path + ": the folder " + parent + " does not exist");
+    }
+  }
 
   /**
    * Writes by extension: .mp4 (H.264 yuv420p faststart), .gif (animated), .png (one frame; a

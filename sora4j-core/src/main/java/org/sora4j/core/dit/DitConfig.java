@@ -52,6 +52,14 @@ public record DitConfig(
     return latentChannels * patchT * patchH * patchW;
   }
 
+  /** Tokens of a latent of shape (B, C, T, H, W): frames and sides rounded up to whole patches. */
+  public int tokens(ai.djl.ndarray.types.Shape latent) {
+    long t = (latent.get(2) + patchT - 1) / patchT;
+    long h = (latent.get(3) + patchH - 1) / patchH;
+    long w = (latent.get(4) + patchW - 1) / patchW;
+    return (int) (t * h * w);
+  }
+
   /** Width of each attention head. */
   public int headDim() {
     return width / heads;

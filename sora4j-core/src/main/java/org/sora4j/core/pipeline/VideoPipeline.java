@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -12,12 +13,12 @@ import org.sora4j.core.diffusion.CleanFrames;
 import org.sora4j.core.diffusion.FlowSchedule;
 import org.sora4j.core.diffusion.RectifiedFlow;
 import org.sora4j.core.diffusion.VelocityModel;
-import org.sora4j.core.dit.DiffusionTransformer;
+import org.sora4j.core.dit.DitConfig;
 import org.sora4j.core.text.TextEncoder;
-import org.sora4j.core.text.WordTokenizer;
 import org.sora4j.core.vae.VaeConfig;
 import org.sora4j.core.vae.VideoTensors;
 import org.sora4j.core.vae.VideoVae;
+import org.sora4j.core.video.FrameSize;
 import org.sora4j.core.video.Video;
 
 /**
@@ -25,59 +26,99 @@ import org.sora4j.core.video.Video;
  * transformer under classifier-free guidance, decode the latent with the VAE.
  */
 public final class VideoPipeline {
-  private final WordTokenizer tokenizer;
-  private final TextEncoder textEncoder;
-  private final DiffusionTransformer transformer;
+  private final Denoiser denoiser;
   private final VideoVae vae;
 
-  public VideoPipeline(WordTokenizer tokenizer, TextEncoder textEncoder, DiffusionTransformer transformer, VideoVae vae) {
-    if (transformer.config().latentChannels() != vae.config().latentChannels()
-        || transformer.config().textWidth() != textEncoder.config().width()) {
-      throw new IllegalArgumentException("the transformer does not fit this VAE or text encoder");
+  public VideoPipeline(Denoiser denoiser, VideoVae vae) {
+    if (denoiser.config().transformer().latentChannels() != vae.config().latentChannels()) {
+      throw new IllegalArgumentException("the transformer expects " + denoiser.config().transformer().latentChannels()
+          + " latent channels, the VAE has " + vae.config().latentChannels());
     }
-    this.tokenizer = tokenizer;
-    this.textEncoder = textEncoder;
-    this.transformer = transformer;
+    this.denoiser = denoiser;
     this.vae = vae;
   }
 
-  public WordTokenizer tokenizer() {
-    return tokenizer;
+  /** Loads a denoiser model folder and a VAE model folder, verifying both. */
+  public static VideoPipeline load(Path denoiserDir, Path vaeDir, NDManager manager) throws java.io.IOException {
+    return new VideoPipeline(Denoiser.load(denoiserDir, manager), VideoVae.load(vaeDir, manager));
+  }
+
+  public Denoiser denoiser() {
+    return denoiser;
+  }
+
+  public VideoVae vae() {
+    return vae;
   }
 
   /** Generates the video {@code options} describe; {@code progress} hears each finished step. */
   public Video generate(GenerateOptions options, NDManager manager, IntConsumer progress) {
-    VaeConfig vaeConfig = vae.config();
-    vae.checkSize(options.size().width(), options.size().height());
-    int frames = vaeConfig.validFrames(options.frames());
-    Shape latentShape = new Shape(1, vaeConfig.latentChannels(), vaeConfig.latentFrames(frames),
-        options.size().height() / vaeConfig.spatialFactor(), options.size().width() / vaeConfig.spatialFactor());
     try (NDManager m = manager.newSubManager()) {
-      NDArray noise = gaussian(m, latentShape, options.seed());
-      VelocityModel model = guided(m, options.prompt(), options.guidance());
-      int tokens = (int) (latentShape.size() / latentShape.get(1));
-      double[] times = FlowSchedule.times(options.steps(), RectifiedFlow.shiftFor(tokens));
-      CleanFrames clean = CleanFrames.none((int) latentShape.get(2));
-      NDArray latent = options.sampler().sample(model, noise, times, clean, progress);
+      NDArray latent = sampleLatent(options, m, progress);
       NDArray pixels = vae.decodeChunked(vae.fromDiffusion(latent), VideoVae.DEFAULT_CHUNK_LATENT_FRAMES);
       return VideoTensors.toVideo(pixels.get(":, :, 0:" + options.frames()), options.fps());
     }
+  }
+
+  /** The diffusion-space latent (1, C, T, H, W) of {@code options}, before decoding. */
+  public NDArray sampleLatent(GenerateOptions options, NDManager m, IntConsumer progress) {
+    VaeConfig vaeConfig = vae.config();
+    checkSize(options.size());
+    int frames = vaeConfig.validFrames(options.frames());
+    Shape latentShape = new Shape(1, vaeConfig.latentChannels(), vaeConfig.latentFrames(frames),
+        options.size().height() / vaeConfig.spatialFactor(), options.size().width() / vaeConfig.spatialFactor());
+    NDArray noise = gaussian(m, latentShape, options.seed());
+    VelocityModel model = guided(m, options.prompt(), options.guidance());
+    int tokens = denoiser.config().transformer().tokens(latentShape);
+    double[] times = FlowSchedule.times(options.steps(), RectifiedFlow.shiftFor(tokens));
+    CleanFrames clean = CleanFrames.none((int) latentShape.get(2));
+    return options.sampler().sample(model, noise, times, clean, progress);
+  }
+
+  /** Frame sides must be whole patches of whole VAE cells. */
+  public int sizeMultiple() {
+    DitConfig dit = denoiser.config().transformer();
+    int factor = vae.config().spatialFactor();
+    return factor * lcm(dit.patchH(), dit.patchW());
+  }
+
+  /** Throws a message naming the multiple when a frame size cannot be generated. */
+  public void checkSize(FrameSize size) {
+    int multiple = sizeMultiple();
+    if (size.width() % multiple != 0 || size.height() % multiple != 0) {
+      throw new IllegalArgumentException("size " + size + " is not a multiple of " + multiple
+          + " on each side (this model's VAE factor times its patch size); try "
+          + roundUp(size.width(), multiple) + "x" + roundUp(size.height(), multiple));
+    }
+  }
+
+  private static int roundUp(int value, int multiple) {
+    return Math.max(multiple, (value + multiple - 1) / multiple * multiple);
+  }
+
+  private static int lcm(int a, int b) {
+    int x = a, y = b;
+    while (y != 0) {
+      int r = x % y;
+      x = y;
+      y = r;
+    }
+    return a / x * b;
   }
 
   /** The velocity under classifier-free guidance: {@code v_empty + g (v_prompt - v_empty)}. */
   VelocityModel guided(NDManager m, String prompt, double guidance) {
     boolean unconditional = guidance != 1.0;
     List<String> texts = unconditional ? List.of(prompt, "") : List.of(prompt);
-    TextEncoder.Output text = textEncoder.forward(textEncoder.ids(m, tokenizer, texts));
+    TextEncoder.Output text = denoiser.encodeText(m, texts);
     return (x, time) -> {
       if (!unconditional) {
-        return transformer.forward(x, time, text.embeddings(), text.mask());
+        return denoiser.velocity(x, time, text);
       }
-      NDArray v = transformer.forward(NDArrays.concat(new NDList(x, x)), NDArrays.concat(new NDList(time, time)),
-          text.embeddings(), text.mask()); // (2, C, T, H, W)
+      NDArray v = denoiser.velocity(NDArrays.concat(new NDList(x, x)), NDArrays.concat(new NDList(time, time)), text);
       NDArray cond = v.get("0:1");
       NDArray empty = v.get("1:2");
-      return empty.add(cond.sub(empty).mul(guidance));
+      return empty.add(cond.sub(empty).mul((float) guidance));
     };
   }
 

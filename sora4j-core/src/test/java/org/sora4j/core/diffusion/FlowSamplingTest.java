@@ -49,7 +49,7 @@ class FlowSamplingTest {
     VelocityModel exact = (x, time) -> x.sub(x0).div(RectifiedFlow.perFrame(time));
     for (FlowSampler sampler : new FlowSampler[] {new EulerSampler(), new HeunSampler()}) {
       NDArray noise = manager.randomNormal(x0.getShape());
-      NDArray out = sampler.sample(exact, noise, FlowSchedule.times(5, 2.0), CleanFrames.none(2), i -> {});
+      NDArray out = sampler.sample(exact, noise, FlowSchedule.times(5, 2.0), CleanFrames.none(3), i -> {});
       assertThat(out.allClose(x0, 1e-4, 1e-4, false)).as(sampler.toString()).isTrue();
     }
   }
@@ -84,7 +84,7 @@ class FlowSamplingTest {
     double first = 0;
     double last = 0;
     int skipped = 0;
-    for (int step = 0; step < 400; step++) {
+    for (int step = 0; step < 1000; step++) {
       try (NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
         float t = (float) RectifiedFlow.sampleTime(rng, 1.0);
@@ -102,7 +102,7 @@ class FlowSamplingTest {
         }
         if (step < 20) {
           first += loss.getFloat() / 20;
-        } else if (step >= 400 - 20) {
+        } else if (step >= 1000 - 20) {
           last += loss.getFloat() / 20;
         }
       }
@@ -114,6 +114,6 @@ class FlowSamplingTest {
         FlowSchedule.times(20, 1.0), CleanFrames.none(2), i -> {});
     double error = sample.sub(x0).square().mean().getFloat();
     // a model that learned nothing returns the noise: a squared error near 2
-    assertThat(error).as("mean squared error of the sample against the clip").isLessThan(0.35);
+    assertThat(error).as("mean squared error of the sample against the clip").isLessThan(0.1);
   }
 }

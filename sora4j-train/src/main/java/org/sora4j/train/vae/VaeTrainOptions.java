@@ -1,6 +1,7 @@
 package org.sora4j.train.vae;
 
 import java.nio.file.Path;
+import org.sora4j.train.run.LearningRate;
 import org.sora4j.core.vae.VaeConfig;
 
 /**
@@ -65,8 +66,6 @@ public record VaeTrainOptions(
 
   /** Learning rate at a step: linear warm-up, flat, then linear decay over the last fifth. */
   public double learningRateAt(long step) {
-    double warm = Math.min(1.0, (step + 1.0) / Math.max(1, warmupSteps));
-    double tail = Math.min(1.0, (steps - step) / Math.max(1.0, 0.2 * steps));
-    return learningRate * warm * Math.max(0.05, tail);
+    return LearningRate.warmupFlatDecay(learningRate, step, steps, warmupSteps);
   }
 }

@@ -1,5 +1,10 @@
 package org.sora4j.train.vae;
 
+import org.sora4j.train.run.CpuTime;
+import org.sora4j.train.run.RunFolder;
+import org.sora4j.train.run.SampleSheet;
+import org.sora4j.train.run.TrainerState;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -70,14 +75,14 @@ public final class VaeTrainer {
       try (TrainingLog log = TrainingLog.open(run.dir().resolve("loss.csv"), state.step())) {
         long lastSave = System.nanoTime();
         long stepStart = System.nanoTime();
-        double cpuBefore = cpuSeconds();
+        double cpuBefore = CpuTime.processSeconds();
         while (state.step() < options.steps()) {
           long step = state.step();
           double loss = trainStep(vae, optimizer, source, manager, step);
           double rate = options.batch() / ((System.nanoTime() - stepStart) / 1e9);
           stepStart = System.nanoTime();
-          state = state.next(cpuSeconds() - cpuBefore);
-          cpuBefore = cpuSeconds();
+          state = state.next(CpuTime.processSeconds() - cpuBefore);
+          cpuBefore = CpuTime.processSeconds();
           listener.step(state.step(), loss, rate);
           boolean snapshot = options.snapshotEvery() > 0 && state.step() % options.snapshotEvery() == 0;
           boolean due = (System.nanoTime() - lastSave) / 60e9 >= options.checkpointMinutes()
@@ -150,13 +155,5 @@ public final class VaeTrainer {
     Files.createDirectories(samples);
     SampleSheet.write(rows, 6, samples.resolve(String.format("step_%07d.png", step)));
     return sum / clips.size();
-  }
-
-  private static double cpuSeconds() {
-    var bean = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    if (bean instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime() / 1e9;
-    }
-    return 0;
   }
 }

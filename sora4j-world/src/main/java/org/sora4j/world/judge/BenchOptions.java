@@ -27,7 +27,8 @@ public record BenchOptions(int width, int height, double fps, double seconds) {
     return new BenchOptions(64, 64, 8, 2);
   }
 
-  RenderOptions render() {
+  /** The same size, rate and length as render options. */
+  public RenderOptions render() {
     return new RenderOptions(width, height, fps, seconds);
   }
 }

@@ -7,9 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 import org.sora4j.world.parse.PromptParser;
-import org.sora4j.world.scene.Scene;
 import org.sora4j.world.scene.SceneSpec;
-import org.sora4j.world.sim.Clip;
+import org.sora4j.core.video.Video;
 import org.sora4j.world.sim.WorldRenderer;
 
 /**
@@ -18,15 +17,35 @@ import org.sora4j.world.sim.WorldRenderer;
  * generated video can reach).
  */
 public final class Benchmark {
+  /** Makes the video a benchmark judges for one prompt. */
+  @FunctionalInterface
+  public interface VideoMaker {
+    /**
+     * @param prompt the prompt as written
+     * @param spec what the parser read from it
+     * @param seed the prompt's seed: fills what the prompt leaves open
+     */
+    Video make(String prompt, SceneSpec spec, long seed, BenchOptions options);
+  }
+
+  /** The ground truth: the world simulator renders the prompt's scene. */
+  public static final VideoMaker WORLD = (prompt, spec, seed, options) ->
+      WorldRenderer.render(spec.resolve(seed), options.render(), seed).video();
+
   private Benchmark() {}
 
+  /** Runs the benchmark on world renders (the ground truth the judge is trusted by). */
+  public static BenchResult run(List<String> prompts, BenchOptions options, IntConsumer progress) {
+    return run(prompts, options, WORLD, progress);
+  }
+
   /**
-   * Runs the benchmark. Prompt {@code i} is resolved and rendered with seed {@code i}.
+   * Runs the benchmark. Prompt {@code i} is made with seed {@code i} and judged against its spec.
    *
    * @param progress told the number of prompts done after each one
    * @throws IllegalArgumentException naming the prompt if one cannot be parsed
    */
-  public static BenchResult run(List<String> prompts, BenchOptions options, IntConsumer progress) {
+  public static BenchResult run(List<String> prompts, BenchOptions options, VideoMaker maker, IntConsumer progress) {
     Objects.requireNonNull(options, "options");
     if (prompts.isEmpty()) {
       throw new IllegalArgumentException("no prompt to benchmark");
@@ -43,9 +62,7 @@ public final class Benchmark {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("prompt " + (i + 1) + " '" + prompt + "': " + e.getMessage(), e);
       }
-      Scene scene = spec.resolve(i);
-      Clip clip = WorldRenderer.render(scene, options.render(), i);
-      JudgeReport report = judge.score(clip.video(), spec);
+      JudgeReport report = judge.score(maker.make(prompt, spec, i, options), spec);
       rows.add(new BenchResult.Row(prompt, i, report));
       total += report.overall();
       for (Dimension d : Dimension.values()) {

@@ -1,4 +1,4 @@
-package org.sora4j.train.vae;
+package org.sora4j.train.run;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.sora4j.train.vae;
+package org.sora4j.train.run;
 
 /**
  * Where a training run stands; saved with every checkpoint as {@code trainer_state.json}.

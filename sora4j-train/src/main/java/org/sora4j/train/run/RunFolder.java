@@ -1,4 +1,4 @@
-package org.sora4j.train.vae;
+package org.sora4j.train.run;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -25,8 +25,10 @@ import org.sora4j.core.optim.AdamW;
  * {@code checkpoint.old/}.
  */
 public final class RunFolder {
-  static final String OPTIMIZER = "optimizer.safetensors";
-  static final String TRAINER_STATE = "trainer_state.json";
+  public static final String OPTIMIZER = "optimizer.safetensors";
+  public static final String TRAINER_STATE = "trainer_state.json";
+  /** With an EMA, the model folder holds the average and this file the weights being trained. */
+  public static final String TRAINING_WEIGHTS = "training_weights.safetensors";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
@@ -70,8 +72,28 @@ public final class RunFolder {
 
   /** Loads weights and optimizer state into freshly initialised objects; returns the state. */
   public TrainerState resume(Layer model, AdamW optimizer, NDManager manager) throws IOException {
+    return resume(model, optimizer, manager, null);
+  }
+
+  /** As {@link #resume(Layer, AdamW, NDManager)}, also restoring the EMA model when there is one. */
+  public TrainerState resume(Layer model, AdamW optimizer, NDManager manager, Layer ema) throws IOException {
     Path checkpoint = checkpointDir();
-    ModelFolder.loadInto(checkpoint, model);
+    if (ema == null) {
+      ModelFolder.loadInto(checkpoint, model);
+    } else {
+      ModelFolder.loadInto(checkpoint, ema);
+      try (NDManager scratch = manager.newSubManager()) {
+        Map<String, NDArray> weights = SafeTensors.read(checkpoint.resolve(TRAINING_WEIGHTS), scratch);
+        for (var p : model.getParameters()) {
+          NDArray w = weights.get(p.getKey());
+          if (w == null || !w.getShape().equals(p.getValue().getArray().getShape())) {
+            throw new IOException(checkpoint.resolve(TRAINING_WEIGHTS) + " lacks " + p.getKey() + " of shape "
+                + p.getValue().getArray().getShape());
+          }
+          p.getValue().getArray().set(w.toFloatArray());
+        }
+      }
+    }
     TrainerState state = JSON.readValue(checkpoint.resolve(TRAINER_STATE).toFile(), TrainerState.class);
     try (NDManager scratch = manager.newSubManager()) {
       Map<String, NDArray> moments = SafeTensors.read(checkpoint.resolve(OPTIMIZER), scratch);
@@ -83,10 +105,24 @@ public final class RunFolder {
   /** Writes model, optimizer and trainer state as one checkpoint, replacing the previous one. */
   public void save(Layer model, Object config, AdamW optimizer, TrainerState state)
       throws IOException {
+    save(model, config, optimizer, state, null);
+  }
+
+  /**
+   * As {@link #save(Layer, Object, AdamW, TrainerState)}; with an EMA model, the model folder holds
+   * the EMA weights (the ones to sample and ship) and {@value #TRAINING_WEIGHTS} the trained ones.
+   */
+  public void save(Layer model, Object config, AdamW optimizer, TrainerState state, Layer ema)
+      throws IOException {
     Path fresh = dir.resolve("checkpoint.new");
     Path old = dir.resolve("checkpoint.old");
     deleteTree(fresh);
-    ModelFolder.save(fresh, config, model, StorageType.F32);
+    ModelFolder.save(fresh, config, ema == null ? model : ema, StorageType.F32);
+    if (ema != null) {
+      Map<String, NDArray> weights = new java.util.LinkedHashMap<>();
+      model.getParameters().forEach(p -> weights.put(p.getKey(), p.getValue().getArray()));
+      SafeTensors.write(fresh.resolve(TRAINING_WEIGHTS), weights, Map.of(), StorageType.F32);
+    }
     SafeTensors.write(fresh.resolve(OPTIMIZER), optimizer.state(), Map.of("step", Long.toString(state.step())), StorageType.F32);
     JSON.writerWithDefaultPrettyPrinter().writeValue(fresh.resolve(TRAINER_STATE).toFile(), state);
     deleteTree(old);
@@ -105,7 +141,7 @@ public final class RunFolder {
     try (Stream<Path> files = Files.list(checkpointDir())) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();
-        if (!name.equals(OPTIMIZER) && !name.equals(TRAINER_STATE)) {
+        if (!name.equals(OPTIMIZER) && !name.equals(TRAINER_STATE) && !name.equals(TRAINING_WEIGHTS)) {
           Files.copy(file, target.resolve(name));
         }
       }

@@ -1,0 +1,112 @@
+package org.sora4j.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.sora4j.train.dit.Bucket;
+import org.sora4j.train.dit.DitTrainOptions;
+import org.sora4j.train.dit.DitTrainer;
+import org.sora4j.train.log.TrainingProgress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sora4j train dit}: trains the text encoder and diffusion transformer, resumable. */
+@Command(
+    name = "dit",
+    mixinStandardHelpOptions = true,
+    description = "Train the text encoder and diffusion transformer on VAE latents of world clips (or of --data),"
+        + " cached in OUT/latents.")
+final class TrainDitCommand implements Callable<Integer> {
+  @Option(names = "--vae", paramLabel = "DIR", description = "The trained VAE's model folder (default: the shipped models/vae).")
+  Path vae;
+
+  @Option(names = "--out", required = true, description = "Run folder (checkpoint/, latents/, loss.csv, loss.png, samples/).")
+  Path out;
+
+  @Option(names = "--data", description = "Folder of captioned clips written by 'world dataset' (default: world clips).")
+  Path data;
+
+  @Option(names = "--steps", defaultValue = "20000", description = "Total optimiser steps (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--batch", defaultValue = "16", description = "Clips per step (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+  boolean resume;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Seed of initialisation, cached clips and data order (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--lr", defaultValue = "3e-4", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+  double learningRate;
+
+  @Option(names = "--clips", defaultValue = "6000", description = "World clips encoded into the latent cache (default: ${DEFAULT-VALUE}).")
+  int clips;
+
+  @Option(names = "--checkpoint-minutes", defaultValue = "10", description = "Minutes between checkpoints (default: ${DEFAULT-VALUE}).")
+  double checkpointMinutes;
+
+  @Option(names = "--snapshot-every", defaultValue = "0", description = "Also keep the model every N steps in snapshots/ (default: never).")
+  int snapshotEvery;
+
+  @Option(names = "--tiny", description = "Train the tiny test-sized model.")
+  boolean tiny;
+
+  @Override
+  public Integer call() throws Exception {
+    Path vaeDir = ModelPaths.resolve(vae, "vae", "--vae");
+    DitTrainOptions options = new DitTrainOptions(out, vaeDir, data, steps, batch, resume, seed, learningRate,
+        Math.min(500, steps / 10), clips, Bucket.worldMix(), 0.1, 0.999, checkpointMinutes, snapshotEvery, tiny);
+    try (ProgressListener listener = new ProgressListener()) {
+      Path checkpoint = new DitTrainer(options, listener).run();
+      System.out.println("model: " + checkpoint);
+      return 0;
+    }
+  }
+
+  /** A bar while the latents are cached, then the training bar and a line per checkpoint. */
+  private static final class ProgressListener implements DitTrainer.Listener, AutoCloseable {
+    private ProgressBar caching;
+    private TrainingProgress progress;
+
+    @Override
+    public void caching(int done, int total) {
+      if (caching == null) {
+        caching = new ProgressBarBuilder().setTaskName("encode latents").setInitialMax(total).build();
+      }
+      caching.stepTo(done);
+    }
+
+    @Override
+    public void started(long step, long steps, String data, long parameters) {
+      if (caching != null) {
+        caching.close();
+        caching = null;
+      }
+      System.out.printf("training denoiser (%,d parameters) on %s from step %d of %d%n", parameters, data, step, steps);
+      progress = new TrainingProgress("train dit", steps, step);
+    }
+
+    @Override
+    public void step(long step, double loss, double samplesPerSecond) {
+      progress.step(step, loss, samplesPerSecond);
+    }
+
+    @Override
+    public void checkpoint(long step, Path dir, double sampleScore) {
+      System.out.printf("%ncheckpoint at step %d: judge score of the samples %.3f -> %s%n", step, sampleScore, dir);
+    }
+
+    @Override
+    public void close() {
+      if (caching != null) {
+        caching.close();
+      }
+      if (progress != null) {
+        progress.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.sora4j.core.pipeline;
+
+import java.util.List;
+import org.sora4j.core.dit.DitConfig;
+import org.sora4j.core.text.TextEncoderConfig;
+
+/**
+ * Shape of the denoiser: the text encoder, the diffusion transformer, and the tokenizer's
+ * vocabulary they were trained with (saved together in one {@code config.json}).
+ */
+public record DenoiserConfig(TextEncoderConfig textEncoder, DitConfig transformer, List<String> vocabulary) {
+
+  public DenoiserConfig {
+    vocabulary = List.copyOf(vocabulary);
+    if (vocabulary.size() != textEncoder.vocabularySize()) {
+      throw new IllegalArgumentException("vocabulary of " + vocabulary.size()
+          + " words for a text encoder of " + textEncoder.vocabularySize());
+    }
+    if (transformer.textWidth() != textEncoder.width()) {
+      throw new IllegalArgumentException("transformer expects text of width " + transformer.textWidth()
+          + ", the text encoder gives " + textEncoder.width());
+    }
+  }
+
+  /**
+   * The shipped size: a 2-block text encoder of width 128 and 8 transformer blocks of width 256
+   * over 1x2x2 spacetime patches.
+   */
+  public static DenoiserConfig small(List<String> vocabulary, int latentChannels) {
+    TextEncoderConfig text = TextEncoderConfig.small(vocabulary.size());
+    DitConfig dit = new DitConfig(latentChannels, 1, 2, 2, 256, 8, 4, 4.0, text.width(), false, 100.0);
+    return new DenoiserConfig(text, dit, vocabulary);
+  }
+
+  /** A tiny denoiser for tests. */
+  public static DenoiserConfig tiny(List<String> vocabulary, int latentChannels) {
+    TextEncoderConfig text = TextEncoderConfig.tiny(vocabulary.size());
+    return new DenoiserConfig(text, DitConfig.tiny(latentChannels, text.width()), vocabulary);
+  }
+}

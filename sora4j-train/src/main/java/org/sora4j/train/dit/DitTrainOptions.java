@@ -1,0 +1,74 @@
+package org.sora4j.train.dit;
+
+import java.nio.file.Path;
+import org.sora4j.train.run.LearningRate;
+import java.util.List;
+
+/**
+ * Everything {@code train dit} can be told.
+ *
+ * @param out run folder: checkpoints, latent cache, loss log and samples go here
+ * @param vae the trained VAE's model folder; its latents are what the transformer learns
+ * @param data a folder of captioned clips, or null for world clips
+ * @param steps total optimiser steps (a resumed run continues up to this)
+ * @param batch clips per step
+ * @param resume continue from the checkpoint in {@code out}
+ * @param seed seeds initialisation, the cached clips and the data order
+ * @param learningRate peak learning rate
+ * @param warmupSteps linear warm-up
+ * @param clips world clips to encode into the latent cache
+ * @param buckets the sizes and durations trained on, with their shares
+ * @param captionDropout share of captions replaced by the empty text (for guidance)
+ * @param emaDecay decay of the weight average that is saved and sampled
+ * @param checkpointMinutes wall-clock minutes between checkpoints
+ * @param snapshotEvery also keep the model at every multiple of this many steps (0 = never)
+ * @param tiny train the tiny test-sized model instead of the shipped size
+ */
+public record DitTrainOptions(
+    Path out,
+    Path vae,
+    Path data,
+    int steps,
+    int batch,
+    boolean resume,
+    long seed,
+    double learningRate,
+    int warmupSteps,
+    int clips,
+    List<Bucket> buckets,
+    double captionDropout,
+    double emaDecay,
+    double checkpointMinutes,
+    int snapshotEvery,
+    boolean tiny) {
+
+  public DitTrainOptions {
+    buckets = List.copyOf(buckets);
+    if (steps < 1) {
+      throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
+    }
+    if (batch < 1) {
+      throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
+    }
+    if (clips < 1) {
+      throw new IllegalArgumentException("--clips must be at least 1, got " + clips);
+    }
+    if (!(captionDropout >= 0 && captionDropout < 1)) {
+      throw new IllegalArgumentException("caption dropout must be in [0, 1), got " + captionDropout);
+    }
+    if (!(checkpointMinutes > 0)) {
+      throw new IllegalArgumentException("checkpoint interval must be positive minutes");
+    }
+    if (snapshotEvery < 0) {
+      throw new IllegalArgumentException("--snapshot-every must be 0 (never) or positive, got " + snapshotEvery);
+    }
+    if (buckets.isEmpty()) {
+      throw new IllegalArgumentException("no training bucket");
+    }
+  }
+
+  /** Learning rate at a step: linear warm-up, flat, then linear decay over the last fifth. */
+  public double learningRateAt(long step) {
+    return LearningRate.warmupFlatDecay(learningRate, step, steps, warmupSteps);
+  }
+}

@@ -1,0 +1,194 @@
+package org.sora4j.train.dit;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.sora4j.core.diffusion.RectifiedFlow;
+import org.sora4j.core.optim.AdamW;
+import org.sora4j.core.optim.Ema;
+import org.sora4j.core.pipeline.Denoiser;
+import org.sora4j.core.pipeline.DenoiserConfig;
+import org.sora4j.core.pipeline.VideoPipeline;
+import org.sora4j.core.text.TextEncoder;
+import org.sora4j.core.vae.VideoVae;
+import org.sora4j.train.log.TrainingLog;
+import org.sora4j.train.run.CpuTime;
+import org.sora4j.train.run.RunFolder;
+import org.sora4j.train.run.TrainerState;
+
+/**
+ * Trains the text encoder and diffusion transformer together on cached VAE latents: rectified
+ * flow with velocity targets, logit-normal times shifted by token count, a time per latent frame
+ * with a mix of clean-frame masks (the loss skips clean frames), caption dropout for guidance,
+ * AdamW with clipping, an EMA of the weights, and checkpoints that resume exactly.
+ */
+public final class DitTrainer {
+  private static final int SAMPLE_STEPS = 16;
+
+  /** What a caller (the CLI's progress bar) hears during training. */
+  public interface Listener {
+    void caching(int done, int total);
+
+    void started(long step, long steps, String data, long parameters);
+
+    void step(long step, double loss, double samplesPerSecond);
+
+    void checkpoint(long step, Path dir, double sampleScore);
+  }
+
+  private final DitTrainOptions options;
+  private final Listener listener;
+
+  public DitTrainer(DitTrainOptions options, Listener listener) {
+    this.options = options;
+    this.listener = listener;
+  }
+
+  /** Runs until {@code options.steps()} and returns the last checkpoint's folder. */
+  public Path run() throws IOException {
+    RunFolder run = RunFolder.prepare(options.out(), options.resume());
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Engine.getInstance().setRandomSeed((int) options.seed());
+      VideoVae vae = VideoVae.load(options.vae(), manager);
+      LatentCache cache = LatentCache.open(run.dir().resolve("latents"), vae, options.vae(), options.data(),
+          options.buckets(), options.clips(), options.seed(), manager,
+          done -> listener.caching(done, options.clips()));
+      DenoiserConfig config = options.resume() ? run.loadConfig(DenoiserConfig.class) : newConfig(cache, vae);
+      Denoiser model = new Denoiser(config);
+      model.initialize(manager);
+      Denoiser average = new Denoiser(config);
+      average.initialize(manager);
+      Ema.copy(model.getParameters(), average.getParameters());
+      Ema ema = new Ema(options.emaDecay());
+      AdamW optimizer = new AdamW(manager, 0.9, 0.99, 1e-8, 0.0);
+      TrainerState state = TrainerState.start(options.seed());
+      if (options.resume()) {
+        state = run.resume(model, optimizer, manager, average);
+      }
+      String data = cache.size() + " cached latents in " + cache.buckets().size() + " buckets"
+          + (options.data() == null ? " of world clips" : " from " + options.data());
+      listener.started(state.step(), options.steps(), data, model.parameterCount());
+      VideoPipeline pipeline = new VideoPipeline(average, vae);
+      try (TrainingLog log = TrainingLog.open(run.dir().resolve("loss.csv"), state.step())) {
+        long lastSave = System.nanoTime();
+        long stepStart = System.nanoTime();
+        double cpuBefore = CpuTime.processSeconds();
+        while (state.step() < options.steps()) {
+          long step = state.step();
+          double loss = trainStep(model, optimizer, cache, manager, step);
+          ema.update(average.getParameters(), model.getParameters(), step);
+          double rate = options.batch() / ((System.nanoTime() - stepStart) / 1e9);
+          stepStart = System.nanoTime();
+          state = state.next(CpuTime.processSeconds() - cpuBefore);
+          cpuBefore = CpuTime.processSeconds();
+          listener.step(state.step(), loss, rate);
+          boolean snapshot = options.snapshotEvery() > 0 && state.step() % options.snapshotEvery() == 0;
+          boolean due = (System.nanoTime() - lastSave) / 60e9 >= options.checkpointMinutes()
+              || state.step() == options.steps() || snapshot;
+          double score = due
+              ? DitSamples.write(pipeline, manager,
+                  run.dir().resolve("samples").resolve(String.format("step_%07d.png", state.step())), SAMPLE_STEPS)
+              : Double.NaN;
+          Map<String, Double> row = new LinkedHashMap<>();
+          row.put("loss", loss);
+          row.put("lr", options.learningRateAt(step));
+          row.put("samples_per_s", rate);
+          row.put("sample_score", score);
+          log.add(state.step(), row);
+          if (due) {
+            log.plot(run.dir().resolve("loss.png"), "Diffusion transformer training");
+            run.save(model, config, optimizer, state, average);
+            if (snapshot) {
+              run.snapshot(state.step());
+            }
+            listener.checkpoint(state.step(), run.checkpointDir(), score);
+            lastSave = System.nanoTime();
+            stepStart = System.nanoTime();
+          }
+        }
+      }
+      return run.checkpointDir();
+    }
+  }
+
+  private DenoiserConfig newConfig(LatentCache cache, VideoVae vae) {
+    List<String> captions = new ArrayList<>();
+    if (options.data() != null) {
+      cache.buckets().forEach(b -> captions.addAll(b.captions()));
+    }
+    List<String> vocabulary = CaptionVocabulary.build(captions);
+    int channels = vae.config().latentChannels();
+    return options.tiny() ? DenoiserConfig.tiny(vocabulary, channels) : DenoiserConfig.small(vocabulary, channels);
+  }
+
+  private double trainStep(Denoiser model, AdamW optimizer, LatentCache cache, NDManager manager, long step) {
+    // the batch, times, masks and noise of a step depend on the seed and the step alone
+    SplittableRandom rng = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + step);
+    Engine.getInstance().setRandomSeed(rng.nextInt(Integer.MAX_VALUE));
+    LatentCache.Entries bucket = pickBucket(cache, rng);
+    int b = options.batch();
+    int[] index = new int[b];
+    List<String> captions = new ArrayList<>(b);
+    for (int i = 0; i < b; i++) {
+      index[i] = rng.nextInt(bucket.size());
+      captions.add(rng.nextDouble() < options.captionDropout() ? "" : bucket.captions().get(index[i]));
+    }
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray x0 = bucket.latents().get(new NDIndex("{}", manager.create(index))).toType(
+          ai.djl.ndarray.types.DataType.FLOAT32, false); // (B, C, T, H, W)
+      Shape shape = x0.getShape();
+      int frames = (int) shape.get(2);
+      double shift = RectifiedFlow.shiftFor(model.config().transformer().tokens(shape));
+      float[] times = new float[b * frames];
+      float[] weights = new float[b * frames];
+      for (int i = 0; i < b; i++) {
+        float t = (float) RectifiedFlow.sampleTime(rng, shift);
+        boolean[] clean = FrameMasks.draw(rng, frames);
+        for (int f = 0; f < frames; f++) {
+          times[i * frames + f] = clean[f] ? 0f : t;
+          weights[i * frames + f] = clean[f] ? 0f : 1f;
+        }
+      }
+      NDArray time = manager.create(times, new Shape(b, frames));
+      NDArray weight = manager.create(weights, new Shape(b, 1, frames, 1, 1));
+      NDArray noise = manager.randomNormal(shape);
+      NDArray xt = RectifiedFlow.noisy(x0, noise, time);
+      NDArray target = RectifiedFlow.velocity(x0, noise);
+      NDArray loss;
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        TextEncoder.Output text = model.encodeText(manager, captions);
+        NDArray v = model.velocity(xt, time, text);
+        float perFrame = shape.get(1) * shape.get(3) * shape.get(4);
+        loss = v.sub(target).square().mul(weight).sum().div(weight.sum().mul(perFrame));
+        gc.backward(loss);
+      }
+      optimizer.update(model.getParameters(), options.learningRateAt(step), 1.0);
+      return loss.getFloat();
+    }
+  }
+
+  /** A bucket drawn by the weights of the mix. */
+  private static LatentCache.Entries pickBucket(LatentCache cache, SplittableRandom rng) {
+    double total = cache.buckets().stream().mapToDouble(e -> e.bucket().weight()).sum();
+    double u = rng.nextDouble() * total;
+    for (LatentCache.Entries e : cache.buckets()) {
+      u -= e.bucket().weight();
+      if (u < 0) {
+        return e;
+      }
+    }
+    return cache.buckets().get(cache.buckets().size() - 1);
+  }
+}

@@ -1,0 +1,91 @@
+package org.sora4j.train.dit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sora4j.core.checkpoint.ModelFolder;
+import org.sora4j.core.checkpoint.SafeTensors;
+import org.sora4j.core.checkpoint.StorageType;
+import org.sora4j.core.vae.VaeConfig;
+import org.sora4j.core.vae.VideoVae;
+import org.sora4j.core.video.FrameSize;
+
+class DitTrainerTest {
+  private static final DitTrainer.Listener QUIET = new DitTrainer.Listener() {
+    @Override
+    public void caching(int done, int total) {}
+
+    @Override
+    public void started(long step, long steps, String data, long parameters) {}
+
+    @Override
+    public void step(long step, double loss, double samplesPerSecond) {}
+
+    @Override
+    public void checkpoint(long step, Path dir, double sampleScore) {}
+  };
+
+  private static DitTrainOptions options(Path out, Path vae, int steps, boolean resume) {
+    List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 0.7), new Bucket(new FrameSize(64, 64), 1, 0.3));
+    return new DitTrainOptions(out, vae, null, steps, 2, resume, 3, 1e-3, 1, 6, buckets, 0.2, 0.9, 60, 2, true);
+  }
+
+  @Test
+  void trainsOnCachedLatentsAndResumesExactly(@TempDir Path dir) throws IOException {
+    Path vae = dir.resolve("vae");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      VideoVae model = new VideoVae(VaeConfig.tiny());
+      model.initialize(manager);
+      ModelFolder.save(vae, model.config(), model, StorageType.F32);
+    }
+    Path straight = dir.resolve("straight");
+    Path resumed = dir.resolve("resumed");
+    new DitTrainer(options(straight, vae, 4, false), QUIET).run();
+    new DitTrainer(options(resumed, vae, 2, false), QUIET).run();
+    new DitTrainer(options(resumed, vae, 4, true), QUIET).run();
+
+    try (NDManager manager = NDManager.newBaseManager()) {
+      for (String file : List.of("model.safetensors", "training_weights.safetensors")) {
+        Map<String, NDArray> a = SafeTensors.read(straight.resolve("checkpoint").resolve(file), manager);
+        Map<String, NDArray> b = SafeTensors.read(resumed.resolve("checkpoint").resolve(file), manager);
+        assertThat(b.keySet()).isEqualTo(a.keySet());
+        for (String name : a.keySet()) {
+          assertThat(a.get(name).allClose(b.get(name), 1e-4, 1e-5, false)).as("%s %s", file, name).isTrue();
+        }
+      }
+      Map<String, NDArray> cached = SafeTensors.read(resumed.resolve("latents/64x64x5.safetensors"), manager);
+      assertThat(cached.get("latents").getShape().get(0)).isEqualTo(4); // 70% of 6 clips
+      assertThat(cached.get("latents").getShape().get(2)).isEqualTo(2); // 5 frames, 2 latent frames
+    }
+    assertThat(Files.readAllLines(resumed.resolve("latents/64x64x5.txt"))).hasSize(4)
+        .allSatisfy(c -> assertThat(c).contains("object"));
+    assertThat(Files.readAllLines(resumed.resolve("loss.csv"))).hasSize(5);
+    assertThat(resumed.resolve("samples")).isDirectoryContaining("glob:**step_0000004.png");
+  }
+
+  @Test
+  void frameMasksAlwaysLeaveAFrameToGenerate() {
+    SplittableRandom rng = new SplittableRandom(1);
+    int firstOnly = 0;
+    for (int i = 0; i < 2000; i++) {
+      boolean[] mask = FrameMasks.draw(rng, 5);
+      int clean = 0;
+      for (boolean m : mask) {
+        clean += m ? 1 : 0;
+      }
+      assertThat(clean).isLessThan(5);
+      firstOnly += mask[0] && clean == 1 ? 1 : 0;
+    }
+    assertThat(firstOnly).as("image-to-video masks are common").isGreaterThan(300);
+    assertThat(FrameMasks.draw(rng, 1)).containsExactly(false);
+  }
+}
