@@ -42,7 +42,7 @@ final class TrainDitCommand implements Callable<Integer> {
   @Option(names = "--lr", defaultValue = "3e-4", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
-  @Option(names = "--clips", defaultValue = "6000", description = "World clips encoded into the latent cache (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--clips", defaultValue = "3000", description = "World clips encoded into the latent cache (default: ${DEFAULT-VALUE}).")
   int clips;
 
   @Option(names = "--checkpoint-minutes", defaultValue = "10", description = "Minutes between checkpoints (default: ${DEFAULT-VALUE}).")
@@ -54,11 +54,15 @@ final class TrainDitCommand implements Callable<Integer> {
   @Option(names = "--tiny", description = "Train the tiny test-sized model.")
   boolean tiny;
 
+  @Option(names = "--init", paramLabel = "DIR", description = "Start a new run from this denoiser model folder's weights"
+      + " (e.g. the shipped models/dit) with a fresh optimiser.")
+  Path init;
+
   @Override
   public Integer call() throws Exception {
     Path vaeDir = ModelPaths.resolve(vae, "vae", "--vae");
     DitTrainOptions options = new DitTrainOptions(out, vaeDir, data, steps, batch, resume, seed, learningRate,
-        Math.min(500, steps / 10), clips, Bucket.worldMix(), 0.1, 0.999, checkpointMinutes, snapshotEvery, tiny);
+        Math.min(500, steps / 10), clips, Bucket.worldMix(), 0.1, 0.999, checkpointMinutes, snapshotEvery, tiny, init);
     try (ProgressListener listener = new ProgressListener()) {
       Path checkpoint = new DitTrainer(options, listener).run();
       System.out.println("model: " + checkpoint);

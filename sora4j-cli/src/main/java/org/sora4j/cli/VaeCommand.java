@@ -2,6 +2,8 @@ package org.sora4j.cli;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import org.sora4j.train.vae.HeldOutClips;
+import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sora4j.core.metrics.VideoMetrics;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Parameters;
     name = "vae",
     mixinStandardHelpOptions = true,
     description = "Use the spatiotemporal VAE.",
-    subcommands = {VaeCommand.Reconstruct.class, VaeCommand.Bench.class})
+    subcommands = {VaeCommand.Reconstruct.class, VaeCommand.Eval.class, VaeCommand.Bench.class})
 final class VaeCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -60,6 +62,54 @@ final class VaeCommand implements Runnable {
         }
         System.out.printf("psnr: %.2f%n", VideoMetrics.psnr(video, recon));
       }
+      return 0;
+    }
+  }
+
+  /** Reconstruction quality on the held-out world clips, for comparing VAEs. */
+  @Command(
+      name = "eval",
+      mixinStandardHelpOptions = true,
+      description = "Reconstruct held-out world clips (never drawn in training); prints mean PSNR, SSIM and flicker,"
+          + " last line 'psnr: XX.XX'.")
+  static final class Eval implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "DIR", description = "VAE model folder (default: models/vae).")
+    Path model;
+
+    @Option(names = "--clips", defaultValue = "24", description = "Held-out clips (default: ${DEFAULT-VALUE}).")
+    int clips;
+
+    @Option(names = "--size", defaultValue = "64x64", paramLabel = "WxH", description = "Frame size (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--frames", defaultValue = "17", description = "Frames per clip at 8 fps (default: ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Override
+    public Integer call() throws Exception {
+      if (clips < 1 || frames < 1) {
+        throw new IllegalArgumentException("--clips and --frames must be at least 1");
+      }
+      Path dir = ModelPaths.resolve(model, "vae", "--model");
+      FrameSize frame = FrameSize.parse(size);
+      List<Video> held = HeldOutClips.world(clips, frame.width(), frame.height(), frames);
+      double psnr = 0, ssim = 0, flicker = 0;
+      try (NDManager manager = NDManager.newBaseManager()) {
+        VideoVae vae = VideoVae.load(dir, manager);
+        vae.checkSize(frame.width(), frame.height());
+        for (Video clip : held) {
+          Video recon = vae.reconstruct(clip, manager);
+          psnr += VideoMetrics.psnr(clip, recon) / clips;
+          ssim += VideoMetrics.ssim(clip, recon) / clips;
+          flicker += frames > 1 ? VideoMetrics.flicker(clip, recon) / clips : 0;
+        }
+      }
+      System.out.printf(Locale.ROOT, "%d held-out world clips, %s, %d frames, model %s%n", clips, frame, frames, dir);
+      System.out.printf(Locale.ROOT, "ssim: %.4f%n", ssim);
+      if (frames > 1) {
+        System.out.printf(Locale.ROOT, "flicker: %.4f%n", flicker);
+      }
+      System.out.printf(Locale.ROOT, "psnr: %.2f%n", psnr);
       return 0;
     }
   }

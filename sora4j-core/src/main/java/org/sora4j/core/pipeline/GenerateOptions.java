@@ -48,6 +48,24 @@ public record GenerateOptions(
     return new GenerateOptions(prompt, new FrameSize(64, 64), 2, 8, 24, 4.0, FlowSampler.named("euler"), 0);
   }
 
+  /** The same options for {@code frames} frames (1 is an image). */
+  public GenerateOptions withFrames(int frames) {
+    if (frames < 1) {
+      throw new IllegalArgumentException("at least one frame, got " + frames);
+    }
+    return new GenerateOptions(prompt, size, frames == 1 ? 0 : frames / fps, fps, steps, guidance, sampler, seed);
+  }
+
+  /** The same options with another seed. */
+  public GenerateOptions withSeed(long newSeed) {
+    return new GenerateOptions(prompt, size, seconds, fps, steps, guidance, sampler, newSeed);
+  }
+
+  /** The same options at another frame size. */
+  public GenerateOptions withSize(FrameSize newSize) {
+    return new GenerateOptions(prompt, newSize, seconds, fps, steps, guidance, sampler, seed);
+  }
+
   /** Frames asked for: at least one. */
   public int frames() {
     return Math.max(1, (int) Math.round(seconds * fps));

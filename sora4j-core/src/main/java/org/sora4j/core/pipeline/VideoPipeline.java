@@ -54,25 +54,63 @@ public final class VideoPipeline {
   /** Generates the video {@code options} describe; {@code progress} hears each finished step. */
   public Video generate(GenerateOptions options, NDManager manager, IntConsumer progress) {
     try (NDManager m = manager.newSubManager()) {
-      NDArray latent = sampleLatent(options, m, progress);
-      NDArray pixels = vae.decodeChunked(vae.fromDiffusion(latent), VideoVae.DEFAULT_CHUNK_LATENT_FRAMES);
-      return VideoTensors.toVideo(pixels.get(":, :, 0:" + options.frames()), options.fps());
+      return decode(sampleLatent(options, m, progress), options.frames(), options.fps());
     }
   }
 
   /** The diffusion-space latent (1, C, T, H, W) of {@code options}, before decoding. */
   public NDArray sampleLatent(GenerateOptions options, NDManager m, IntConsumer progress) {
-    VaeConfig vaeConfig = vae.config();
     checkSize(options.size());
-    int frames = vaeConfig.validFrames(options.frames());
-    Shape latentShape = new Shape(1, vaeConfig.latentChannels(), vaeConfig.latentFrames(frames),
-        options.size().height() / vaeConfig.spatialFactor(), options.size().width() / vaeConfig.spatialFactor());
-    NDArray noise = gaussian(m, latentShape, options.seed());
-    VelocityModel model = guided(m, options.prompt(), options.guidance());
-    int tokens = denoiser.config().transformer().tokens(latentShape);
+    Shape shape = latentShape(options.size(), vae.config().latentFrames(vae.config().validFrames(options.frames())));
+    return sample(options, LatentRequest.plain(shape), m, progress);
+  }
+
+  /** The latent shape (1, C, T, H, W) of {@code latentFrames} frames at {@code size}. */
+  public Shape latentShape(FrameSize size, int latentFrames) {
+    VaeConfig c = vae.config();
+    return new Shape(1, c.latentChannels(), latentFrames, size.height() / c.spatialFactor(),
+        size.width() / c.spatialFactor());
+  }
+
+  /**
+   * Integrates the flow for {@code request} under the prompt, steps, guidance, sampler and seed of
+   * {@code options}: from seeded noise at t = 1, or from the request's start latent noised to its
+   * start time (SDEdit), holding the request's clean frames fixed.
+   */
+  public NDArray sample(GenerateOptions options, LatentRequest request, NDManager m, IntConsumer progress) {
+    Shape shape = request.shape();
+    NDArray noise = gaussian(m, shape, options.seed());
+    int tokens = denoiser.config().transformer().tokens(shape);
     double[] times = FlowSchedule.times(options.steps(), RectifiedFlow.shiftFor(tokens));
-    CleanFrames clean = CleanFrames.none((int) latentShape.get(2));
-    return options.sampler().sample(model, noise, times, clean, progress);
+    NDArray start = noise;
+    if (request.start() != null) {
+      double s = request.startTime();
+      for (int i = 0; i < times.length; i++) {
+        times[i] *= s;
+      }
+      start = request.start().mul((float) (1 - s)).add(noise.mul((float) s));
+    }
+    if (times[0] <= 0) {
+      return request.clean().apply(request.start());
+    }
+    VelocityModel model = guided(m, options.prompt(), options.guidance());
+    return options.sampler().sample(model, start, times, request.clean(), progress);
+  }
+
+  /** Pixels of a diffusion-space latent, the first {@code frames} frames, at {@code fps}. */
+  public Video decode(NDArray latent, int frames, double fps) {
+    NDArray pixels = vae.decodeChunked(vae.fromDiffusion(latent), VideoVae.DEFAULT_CHUNK_LATENT_FRAMES);
+    return VideoTensors.toVideo(pixels.get(":, :, 0:" + frames), fps);
+  }
+
+  /**
+   * The diffusion-space latent of a video, its frames padded with copies of the last to
+   * k*temporalFactor+1 (the first latent frame is the first video frame alone).
+   */
+  public NDArray encode(Video video, NDManager m) {
+    vae.checkSize(video.width(), video.height());
+    NDArray x = vae.padFrames(VideoTensors.toTensor(m, video));
+    return vae.toDiffusion(vae.encodeChunked(x, VideoVae.DEFAULT_CHUNK_LATENT_FRAMES));
   }
 
   /** Frame sides must be whole patches of whole VAE cells. */

@@ -23,6 +23,8 @@ import java.util.List;
  * @param checkpointMinutes wall-clock minutes between checkpoints
  * @param snapshotEvery also keep the model at every multiple of this many steps (0 = never)
  * @param tiny train the tiny test-sized model instead of the shipped size
+ * @param init a denoiser model folder to start a new run from (its config and weights, a fresh
+ *     optimiser), or null to start from random weights
  */
 public record DitTrainOptions(
     Path out,
@@ -40,7 +42,8 @@ public record DitTrainOptions(
     double emaDecay,
     double checkpointMinutes,
     int snapshotEvery,
-    boolean tiny) {
+    boolean tiny,
+    Path init) {
 
   public DitTrainOptions {
     buckets = List.copyOf(buckets);

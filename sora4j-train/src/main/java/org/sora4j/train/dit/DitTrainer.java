@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.diffusion.RectifiedFlow;
 import org.sora4j.core.optim.AdamW;
 import org.sora4j.core.optim.Ema;
@@ -64,9 +65,14 @@ public final class DitTrainer {
       LatentCache cache = LatentCache.open(run.dir().resolve("latents"), vae, options.vae(), options.data(),
           options.buckets(), options.clips(), options.seed(), manager,
           done -> listener.caching(done, options.clips()));
-      DenoiserConfig config = options.resume() ? run.loadConfig(DenoiserConfig.class) : newConfig(cache, vae);
+      DenoiserConfig config = options.resume() ? run.loadConfig(DenoiserConfig.class)
+          : options.init() != null ? ModelFolder.loadConfig(options.init(), DenoiserConfig.class)
+          : newConfig(cache, vae);
       Denoiser model = new Denoiser(config);
       model.initialize(manager);
+      if (!options.resume() && options.init() != null) {
+        ModelFolder.loadInto(options.init(), model);
+      }
       Denoiser average = new Denoiser(config);
       average.initialize(manager);
       Ema.copy(model.getParameters(), average.getParameters());

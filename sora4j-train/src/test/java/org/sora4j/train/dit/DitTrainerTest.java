@@ -36,7 +36,7 @@ class DitTrainerTest {
 
   private static DitTrainOptions options(Path out, Path vae, int steps, boolean resume) {
     List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 0.7), new Bucket(new FrameSize(64, 64), 1, 0.3));
-    return new DitTrainOptions(out, vae, null, steps, 2, resume, 3, 1e-3, 1, 6, buckets, 0.2, 0.9, 60, 2, true);
+    return new DitTrainOptions(out, vae, null, steps, 2, resume, 3, 1e-3, 1, 6, buckets, 0.2, 0.9, 60, 2, true, null);
   }
 
   @Test

@@ -1,0 +1,111 @@
+package org.sora4j.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sora4j.core.diffusion.FlowSampler;
+import org.sora4j.core.text.WordTokenizer;
+import org.sora4j.core.vae.VaeConfig;
+import org.sora4j.core.vae.VideoVae;
+import org.sora4j.core.video.FrameSize;
+import org.sora4j.core.video.Video;
+
+/** Mechanics of conditioning on a tiny untrained model: what is kept is kept, lengths add up. */
+class VideoPromptsTest {
+  private static NDManager manager;
+  private static VideoPipeline pipeline;
+  private static VideoPrompts prompts;
+
+  @BeforeAll
+  static void start() {
+    manager = NDManager.newBaseManager();
+    List<String> vocabulary = WordTokenizer.fit(List.of("a red ball bounces")).vocabulary();
+    Denoiser denoiser = new Denoiser(DenoiserConfig.tiny(vocabulary, 8));
+    denoiser.initialize(manager);
+    VideoVae vae = new VideoVae(VaeConfig.tiny());
+    vae.initialize(manager);
+    pipeline = new VideoPipeline(denoiser, vae);
+    prompts = new VideoPrompts(pipeline);
+  }
+
+  @AfterAll
+  static void stop() {
+    manager.close();
+  }
+
+  private static GenerateOptions options(int frames, long seed) {
+    return new GenerateOptions("a red ball bounces", new FrameSize(16, 16), 1, 8, 2, 2.0, FlowSampler.named("euler"), seed)
+        .withFrames(frames);
+  }
+
+  private static Video clip(int frames, long seed) {
+    return pipeline.generate(options(frames, seed), manager, s -> {});
+  }
+
+  private static void assertSameFrames(Video actual, int from, Video expected) {
+    for (int f = 0; f < expected.frameCount(); f++) {
+      assertThat(actual.frame(from + f)).as("frame %d", from + f).isEqualTo(expected.frame(f));
+    }
+  }
+
+  @Test
+  void extendingKeepsTheSourceAndAddsTheFramesAsked() {
+    Video source = clip(9, 1);
+    Video forward = prompts.extend(source, false, options(30, 2), manager, s -> {});
+    assertThat(forward.frameCount()).isEqualTo(39);
+    assertSameFrames(forward, 0, source);
+    Video backward = prompts.extend(source, true, options(11, 3), manager, s -> {});
+    assertThat(backward.frameCount()).isEqualTo(20);
+    assertSameFrames(backward, 11, source);
+  }
+
+  @Test
+  void animatingKeepsTheImageAsFirstOrLastFrame() {
+    Video image = clip(1, 4);
+    Video start = prompts.animate(image, false, options(16, 5), manager, s -> {});
+    Video end = prompts.animate(image, true, options(16, 5), manager, s -> {});
+    assertThat(start.frameCount()).isEqualTo(16);
+    assertThat(end.frameCount()).isEqualTo(16);
+    assertSameFrames(start, 0, image);
+    assertSameFrames(end, 15, image);
+  }
+
+  @Test
+  void connectingKeepsBothVideosAndLoopingAddsAShortBridge() {
+    Video a = clip(9, 6);
+    Video b = clip(9, 7);
+    Video joined = prompts.connect(a, b, options(7, 8), manager, s -> {});
+    assertThat(joined.frameCount()).isEqualTo(9 + 7 + 9);
+    assertSameFrames(joined, 0, a);
+    assertSameFrames(joined, 16, b);
+    Video loop = prompts.loop(options(16, 9), manager, s -> {});
+    assertThat(loop.frameCount()).isEqualTo(16 + 3);
+    assertSameFrames(loop, 0, clip(16, 9));
+  }
+
+  @Test
+  void longVideosGoPastOneWindow() {
+    Video longer = prompts.generate(options(40, 10), manager, s -> {});
+    assertThat(longer.frameCount()).isEqualTo(40);
+    assertSameFrames(longer, 0, clip(17, 10));
+  }
+
+  @Test
+  void editStrengthZeroGivesTheSourceAndOneIgnoresIt() {
+    Video source = clip(9, 11);
+    assertThat(prompts.edit(source, 0, options(9, 12), manager, s -> {})).isSameAs(source);
+    Video fresh = prompts.edit(source, 1, options(9, 12), manager, s -> {});
+    assertSameFrames(fresh, 0, clip(9, 12));
+    Video half = prompts.edit(source, 0.5, options(9, 12), manager, s -> {});
+    assertThat(half.frameCount()).isEqualTo(9);
+    assertThatThrownBy(() -> prompts.edit(source, 1.5, options(9, 12), manager, s -> {}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 0 and 1");
+    assertThatThrownBy(() -> prompts.edit(clip(1, 1).withFps(8), 0.5, options(9, 12).withSize(new FrameSize(32, 16)), manager, s -> {}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must match");
+  }
+}
