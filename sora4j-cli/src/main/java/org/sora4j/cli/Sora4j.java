@@ -11,6 +11,11 @@ import picocli.CommandLine.Command;
     description = "Text-to-video diffusion on the JVM, with a physics world to learn from and a judge.",
     subcommands = {
       GenerateCommand.class,
+      ImageCommand.class,
+      AnimateCommand.class,
+      ExtendCommand.class,
+      ConnectCommand.class,
+      EditCommand.class,
       EvalCommand.class,
       WorldCommand.class,
       JudgeCommand.class,

@@ -1,0 +1,100 @@
+package org.sora4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sora4j.core.checkpoint.ModelFolder;
+import org.sora4j.core.checkpoint.StorageType;
+import org.sora4j.core.pipeline.Denoiser;
+import org.sora4j.core.pipeline.DenoiserConfig;
+import org.sora4j.core.text.WordTokenizer;
+import org.sora4j.core.vae.VaeConfig;
+import org.sora4j.core.vae.VideoVae;
+import org.sora4j.core.video.Video;
+import org.sora4j.media.VideoFiles;
+import org.sora4j.world.scene.SceneSpec;
+import org.sora4j.world.sim.RenderOptions;
+import org.sora4j.world.sim.WorldRenderer;
+
+/** The generating commands end to end on tiny untrained models: files out, frames kept, bad input refused. */
+class PromptingCommandsTest {
+  @TempDir static Path dir;
+  static Path dit;
+  static Path vae;
+  static Path clip;
+
+  @BeforeAll
+  static void models() throws IOException {
+    dit = dir.resolve("dit");
+    vae = dir.resolve("vae");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      List<String> words = WordTokenizer.fit(List.of("One object: a small red ball. It falls and bounces on the grass,"
+          + " at sunset, with natural light; the camera is static; normal speed.")).vocabulary();
+      Denoiser denoiser = new Denoiser(DenoiserConfig.tiny(words, 8));
+      denoiser.initialize(manager);
+      ModelFolder.save(dit, denoiser.config(), denoiser, StorageType.F16);
+      VideoVae model = new VideoVae(VaeConfig.tiny());
+      model.initialize(manager);
+      ModelFolder.save(vae, model.config(), model, StorageType.F16);
+    }
+    clip = dir.resolve("source.mp4");
+    VideoFiles.write(WorldRenderer.render(SceneSpec.open().resolve(1), new RenderOptions(32, 32, 8, 1), 1).video(), clip);
+  }
+
+  private static int run(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--model", dit.toString(), "--vae", vae.toString(), "--steps", "2"));
+    return Sora4j.execute(all.toArray(String[]::new));
+  }
+
+  @Test
+  void generatesVideosImagesAndLoops() throws IOException {
+    Path out = dir.resolve("gen.mp4");
+    assertThat(run("generate", "a red ball bounces", "--size", "32x32", "--seconds", "1", "-o", out.toString())).isZero();
+    assertThat(VideoFiles.read(out).frameCount()).isEqualTo(8);
+    Path image = dir.resolve("image.png");
+    assertThat(run("image", "a red ball", "--size", "48x32", "-o", image.toString())).isZero();
+    assertThat(VideoFiles.read(image).width()).isEqualTo(48);
+    Path loop = dir.resolve("loop.gif");
+    assertThat(run("generate", "a red ball", "--size", "32x32", "--seconds", "1", "--loop", "-o", loop.toString())).isZero();
+    assertThat(VideoFiles.read(loop).frameCount()).isEqualTo(8 + 3);
+  }
+
+  @Test
+  void animatesExtendsConnectsAndEdits() throws IOException {
+    Video source = VideoFiles.read(clip);
+    Path still = dir.resolve("still.png");
+    VideoFiles.write(source.slice(0, 1), still);
+    Path animated = dir.resolve("animated.mp4");
+    assertThat(run("animate", still.toString(), "a red ball rolls", "--seconds", "1", "-o", animated.toString())).isZero();
+    assertThat(VideoFiles.read(animated).frameCount()).isEqualTo(8);
+    Path extended = dir.resolve("extended.mp4");
+    assertThat(run("extend", clip.toString(), "a red ball", "--seconds", "1", "--backward", "-o", extended.toString())).isZero();
+    assertThat(VideoFiles.read(extended).frameCount()).isEqualTo(16);
+    Path joined = dir.resolve("joined.mp4");
+    assertThat(run("connect", clip.toString(), clip.toString(), "a red ball", "--seconds", "1", "-o", joined.toString())).isZero();
+    assertThat(VideoFiles.read(joined).frameCount()).isGreaterThan(16);
+    Path edited = dir.resolve("edited.mp4");
+    assertThat(run("edit", clip.toString(), "the ball is blue", "--strength", "0.5", "-o", edited.toString())).isZero();
+    assertThat(VideoFiles.read(edited).frameCount()).isEqualTo(8);
+  }
+
+  @Test
+  void badInputExitsWithTwo() {
+    assertThat(run("generate", " ", "-o", dir.resolve("x.mp4").toString())).isEqualTo(2);
+    assertThat(run("generate", "a ball", "--size", "40x40", "-o", dir.resolve("x.mp4").toString())).isEqualTo(2);
+    assertThat(run("generate", "a ball", "--seconds", "0")).isEqualTo(2);
+    assertThat(run("generate", "a ball", "-o", dir.resolve("x.avi").toString())).isEqualTo(2);
+    assertThat(run("edit", clip.toString(), "blue", "--strength", "1.5")).isEqualTo(2);
+    assertThat(run("extend", dir.resolve("missing.mp4").toString(), "a ball", "--seconds", "1")).isEqualTo(2);
+    assertThat(run("animate", clip.toString(), "a ball", "--at", "middle")).isEqualTo(2);
+    assertThat(Sora4j.execute("generate", "a ball", "--model", dir.resolve("nothing").toString())).isEqualTo(2);
+  }
+}
