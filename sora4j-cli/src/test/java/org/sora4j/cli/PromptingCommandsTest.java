@@ -87,6 +87,24 @@ class PromptingCommandsTest {
   }
 
   @Test
+  void inpaintsOutpaintsAndBlends() throws IOException {
+    Path inpainted = dir.resolve("inpainted.mp4");
+    assertThat(run("inpaint", clip.toString(), "a blue ball", "--box", "0,0,16,16,0,0.5", "-o", inpainted.toString())).isZero();
+    assertThat(VideoFiles.read(inpainted).frameCount()).isEqualTo(8);
+    Path wide = dir.resolve("wide.mp4");
+    assertThat(run("outpaint", clip.toString(), "a red ball", "--size", "64x32", "-o", wide.toString())).isZero();
+    assertThat(VideoFiles.read(wide).width()).isEqualTo(64);
+    Path blended = dir.resolve("blended.mp4");
+    assertThat(run("blend", clip.toString(), clip.toString(), "a red ball", "--weight", "0.3", "-o", blended.toString())).isZero();
+    assertThat(VideoFiles.read(blended).frameCount()).isEqualTo(8);
+    assertThat(run("inpaint", clip.toString(), "a ball", "--box", "0,0,40,8")).isEqualTo(2);
+    assertThat(run("inpaint", clip.toString(), "a ball", "--box", "a,b")).isEqualTo(2);
+    assertThat(run("inpaint", clip.toString(), "a ball", "--mask", dir.resolve("still.png").toString().replace("still", "none"))).isEqualTo(2);
+    assertThat(run("outpaint", clip.toString(), "a ball", "--size", "16x16")).isEqualTo(2);
+    assertThat(run("blend", clip.toString(), clip.toString(), "a ball", "--weight", "-1")).isEqualTo(2);
+  }
+
+  @Test
   void badInputExitsWithTwo() {
     assertThat(run("generate", " ", "-o", dir.resolve("x.mp4").toString())).isEqualTo(2);
     assertThat(run("generate", "a ball", "--size", "40x40", "-o", dir.resolve("x.mp4").toString())).isEqualTo(2);

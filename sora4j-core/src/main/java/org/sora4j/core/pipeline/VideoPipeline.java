@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.List;
@@ -95,6 +96,38 @@ public final class VideoPipeline {
     }
     VelocityModel model = guided(m, options.prompt(), options.guidance());
     return options.sampler().sample(model, start, times, request.clean(), progress);
+  }
+
+  /**
+   * Samples a latent that keeps {@code source} where {@code keep} is 1: after every step the kept
+   * region is reset to the source noised to the step's time, so the generated region grows
+   * around it consistently (inpainting, outpainting).
+   *
+   * @param source the diffusion-space latent (1, C, T, H, W)
+   * @param keep (1, 1, T, H, W): 1 to keep the source, 0 to generate
+   */
+  public NDArray sampleKeeping(GenerateOptions options, NDArray source, NDArray keep, NDManager m,
+      IntConsumer progress) {
+    Shape shape = source.getShape();
+    NDArray noise = gaussian(m, shape, options.seed());
+    double[] times = FlowSchedule.times(options.steps(), RectifiedFlow.shiftFor(denoiser.config().transformer().tokens(shape)));
+    VelocityModel model = guided(m, options.prompt(), options.guidance());
+    CleanFrames none = CleanFrames.none((int) shape.get(2));
+    NDArray generate = keep.neg().add(1);
+    NDArray x = noise;
+    for (int i = 0; i + 1 < times.length; i++) {
+      try (NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
+        float next = (float) times[i + 1];
+        NDArray stepped = options.sampler().step(model, x, times[i], times[i + 1], none);
+        NDArray known = source.mul(1 - next).add(noise.mul(next));
+        NDArray merged = stepped.mul(generate).add(known.mul(keep));
+        NDScope.unregister(merged);
+        x = merged;
+      }
+      progress.accept(i + 1);
+    }
+    return x;
   }
 
   /** Pixels of a diffusion-space latent, the first {@code frames} frames, at {@code fps}. */

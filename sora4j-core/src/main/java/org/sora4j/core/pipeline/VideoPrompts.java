@@ -174,6 +174,91 @@ public final class VideoPrompts {
     }
   }
 
+  /**
+   * Regenerates the masked region under the prompt and keeps every other pixel exactly.
+   *
+   * @throws IllegalArgumentException if the mask's size or frames differ from the video's
+   */
+  public Video inpaint(Video source, RegionMask mask, GenerateOptions options, NDManager manager,
+      IntConsumer progress) {
+    requireSize(source, options);
+    if (mask.width() != source.width() || mask.height() != source.height() || mask.frames() != source.frameCount()) {
+      throw new IllegalArgumentException("the mask is " + mask.width() + "x" + mask.height() + "x" + mask.frames()
+          + " but the video is " + source.width() + "x" + source.height() + "x" + source.frameCount());
+    }
+    if (!mask.any()) {
+      return source;
+    }
+    var config = pipeline.vae().config();
+    try (NDManager m = manager.newSubManager()) {
+      NDArray z = pipeline.encode(source, m);
+      NDArray keep = mask.latent(m, (int) z.getShape().get(2), config.spatialFactor(), config.temporalFactor())
+          .neg().add(1);
+      NDArray latent = pipeline.sampleKeeping(options, z, keep, m, progress);
+      return mask.composite(source, pipeline.decode(latent, source.frameCount(), source.fps()));
+    }
+  }
+
+  /**
+   * Extends the scene beyond the frame: the video is placed in the middle of a larger canvas of
+   * {@code options.size()} (on the latent grid) and everything around it is generated.
+   */
+  public Video outpaint(Video source, GenerateOptions options, NDManager manager, IntConsumer progress) {
+    FrameSize size = options.size();
+    if (size.width() < source.width() || size.height() < source.height()) {
+      throw new IllegalArgumentException("outpainting grows the frame: " + size + " is smaller than the video's "
+          + source.width() + "x" + source.height());
+    }
+    int cell = pipeline.vae().config().spatialFactor();
+    int ox = (size.width() - source.width()) / 2 / cell * cell;
+    int oy = (size.height() - source.height()) / 2 / cell * cell;
+    List<byte[]> frames = new ArrayList<>();
+    boolean[] outside = new boolean[size.width() * size.height() * source.frameCount()];
+    for (int f = 0; f < source.frameCount(); f++) {
+      byte[] canvas = new byte[size.width() * size.height() * 3];
+      java.util.Arrays.fill(canvas, (byte) 128);
+      byte[] src = source.frame(f);
+      for (int y = 0; y < source.height(); y++) {
+        System.arraycopy(src, y * source.width() * 3, canvas, ((oy + y) * size.width() + ox) * 3, source.width() * 3);
+      }
+      frames.add(canvas);
+      for (int y = 0; y < size.height(); y++) {
+        for (int x = 0; x < size.width(); x++) {
+          boolean in = x >= ox && x < ox + source.width() && y >= oy && y < oy + source.height();
+          outside[(f * size.height() + y) * size.width() + x] = !in;
+        }
+      }
+    }
+    Video canvas = Video.of(size.width(), size.height(), source.fps(), frames);
+    return inpaint(canvas, new RegionMask(size.width(), size.height(), source.frameCount(), outside), options,
+        manager, progress);
+  }
+
+  /**
+   * Blends two videos of one size: their latents are mixed by {@code weight} (0 = all A, 1 = all
+   * B), then denoised from {@code strength} under the prompt; the shorter length wins.
+   */
+  public Video blend(Video a, Video b, double weight, double strength, GenerateOptions options, NDManager manager,
+      IntConsumer progress) {
+    if (!(weight >= 0 && weight <= 1)) {
+      throw new IllegalArgumentException("--weight must be between 0 and 1, got " + weight);
+    }
+    if (!(strength > 0 && strength <= 1)) {
+      throw new IllegalArgumentException("--strength must be above 0 and at most 1, got " + strength);
+    }
+    requireSize(a, options);
+    requireSize(b, options);
+    int frames = Math.min(a.frameCount(), b.frameCount());
+    try (NDManager m = manager.newSubManager()) {
+      NDArray za = pipeline.encode(a.slice(0, frames), m);
+      NDArray zb = pipeline.encode(b.slice(0, frames).withFps(a.fps()), m);
+      NDArray mixed = za.mul((float) (1 - weight)).add(zb.mul((float) weight));
+      LatentRequest request = new LatentRequest(mixed.getShape(), CleanFrames.none((int) mixed.getShape().get(2)),
+          mixed, strength);
+      return pipeline.decode(pipeline.sample(options, request, m, progress), frames, a.fps());
+    }
+  }
+
   /** The first frames of a video as end-of-window context; an image becomes a still group. */
   private Video contextHead(Video video) {
     if (video.frameCount() <= factor) {

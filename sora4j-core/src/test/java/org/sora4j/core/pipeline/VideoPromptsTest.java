@@ -108,4 +108,49 @@ class VideoPromptsTest {
     assertThatThrownBy(() -> prompts.edit(clip(1, 1).withFps(8), 0.5, options(9, 12).withSize(new FrameSize(32, 16)), manager, s -> {}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must match");
   }
+
+  @Test
+  void inpaintingChangesTheBoxAndKeepsTheRest() {
+    Video source = clip(9, 13);
+    RegionMask box = RegionMask.box(16, 16, 9, 0, 0, 8, 8, 0, 9);
+    Video out = prompts.inpaint(source, box, options(9, 14), manager, s -> {});
+    boolean changedInside = false;
+    for (int f = 0; f < 9; f++) {
+      for (int y = 0; y < 16; y++) {
+        for (int x = 0; x < 16; x++) {
+          for (int c = 0; c < 3; c++) {
+            if (box.at(f, x, y)) {
+              changedInside |= out.sample(f, x, y, c) != source.sample(f, x, y, c);
+            } else {
+              assertThat(out.sample(f, x, y, c)).isEqualTo(source.sample(f, x, y, c));
+            }
+          }
+        }
+      }
+    }
+    assertThat(changedInside).isTrue();
+    assertThatThrownBy(() -> prompts.inpaint(source, RegionMask.box(16, 16, 5, 0, 0, 8, 8, 0, 5), options(9, 14), manager, s -> {}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the mask is 16x16x5");
+    assertThatThrownBy(() -> RegionMask.box(16, 16, 9, 10, 0, 8, 8, 0, 9))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leaves");
+  }
+
+  @Test
+  void outpaintingKeepsTheSourceInTheMiddleAndBlendingMixesTwoVideos() {
+    Video source = clip(5, 15);
+    Video wide = prompts.outpaint(source, options(5, 16).withSize(new FrameSize(48, 32)), manager, s -> {});
+    assertThat(wide.width()).isEqualTo(48);
+    assertThat(wide.height()).isEqualTo(32);
+    for (int f = 0; f < 5; f++) {
+      for (int y = 0; y < 16; y++) {
+        for (int x = 0; x < 16; x++) {
+          assertThat(wide.sample(f, 16 + x, 8 + y, 1)).isEqualTo(source.sample(f, x, y, 1));
+        }
+      }
+    }
+    Video blended = prompts.blend(clip(9, 17), clip(5, 18), 0.5, 0.7, options(9, 19), manager, s -> {});
+    assertThat(blended.frameCount()).isEqualTo(5);
+    assertThatThrownBy(() -> prompts.blend(source, source, 2, 0.7, options(5, 1), manager, s -> {}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--weight");
+  }
 }
