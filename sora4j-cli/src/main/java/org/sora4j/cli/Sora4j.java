@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       WorldCommand.class,
       JudgeCommand.class,
       TrainCommand.class,
+      ExportCommand.class,
       VaeCommand.class,
     })
 public final class Sora4j implements Runnable {
