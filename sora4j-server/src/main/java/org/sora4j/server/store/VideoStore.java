@@ -1,0 +1,197 @@
+package org.sora4j.server.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sora4j.server.jobs.JobSpec;
+
+/**
+ * The jobs, in SQLite ({@code DATA/videos.db}): the one source of truth for status and progress,
+ * so a server that is killed and started again knows every video and every unfinished job.
+ *
+ * <p>One connection serves all threads, one statement at a time; the load is a few writes a second.
+ */
+public final class VideoStore implements AutoCloseable {
+  private static final String COLUMNS = "id, owner, model, prompt, seconds, size, status, progress, created_at,"
+      + " completed_at, remixed_from, error_code, error_message, job, seed";
+
+  private final Connection db;
+  private final ObjectMapper json = new ObjectMapper();
+
+  /** A page of a list and whether more follow it. */
+  public record Page(List<VideoRow> rows, boolean hasMore) {}
+
+  public VideoStore(Path dataDir) throws SQLException {
+    db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("videos.db").toAbsolutePath());
+    try (Statement s = db.createStatement()) {
+      // WAL: a crash mid-write leaves the last committed state, and reads do not block the worker's writes
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA busy_timeout=5000");
+      s.execute("CREATE TABLE IF NOT EXISTS videos (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,"
+          + " owner TEXT NOT NULL, model TEXT NOT NULL, prompt TEXT NOT NULL, seconds TEXT NOT NULL, size TEXT NOT NULL,"
+          + " status TEXT NOT NULL, progress INTEGER NOT NULL, created_at INTEGER NOT NULL, completed_at INTEGER,"
+          + " remixed_from TEXT, error_code TEXT, error_message TEXT, job TEXT NOT NULL, seed INTEGER NOT NULL)");
+      s.execute("CREATE INDEX IF NOT EXISTS videos_owner ON videos (owner, seq)");
+    }
+  }
+
+  /** Adds a new job. */
+  public synchronized void insert(VideoRow row) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("INSERT INTO videos (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+      s.setString(1, row.id());
+      s.setString(2, row.owner());
+      s.setString(3, row.model());
+      s.setString(4, row.prompt());
+      s.setString(5, row.seconds());
+      s.setString(6, row.size());
+      s.setString(7, row.status());
+      s.setInt(8, row.progress());
+      s.setLong(9, row.createdAt());
+      setLong(s, 10, row.completedAt());
+      s.setString(11, row.remixedFrom());
+      s.setString(12, row.errorCode());
+      s.setString(13, row.errorMessage());
+      s.setString(14, write(row.job()));
+      s.setLong(15, row.seed());
+      s.executeUpdate();
+    }
+  }
+
+  /** The video, whoever owns it. */
+  public synchronized Optional<VideoRow> get(String id) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("SELECT " + COLUMNS + " FROM videos WHERE id = ?")) {
+      s.setString(1, id);
+      List<VideoRow> rows = read(s);
+      return rows.stream().findFirst();
+    }
+  }
+
+  /** The video if {@code owner} owns it: another owner's video does not exist for them. */
+  public Optional<VideoRow> get(String id, String owner) throws SQLException {
+    return get(id).filter(row -> row.owner().equals(owner));
+  }
+
+  /**
+   * A page of an owner's videos, newest first ({@code descending}) or oldest first, starting after
+   * the video {@code after} (null: from the start).
+   */
+  public synchronized Page list(String owner, String after, int limit, boolean descending) throws SQLException {
+    String order = descending ? "DESC" : "ASC";
+    String cursor = after == null ? ""
+        : " AND seq " + (descending ? "<" : ">") + " (SELECT seq FROM videos WHERE id = ? AND owner = ?)";
+    try (PreparedStatement s = db.prepareStatement("SELECT " + COLUMNS + " FROM videos WHERE owner = ?" + cursor
+        + " ORDER BY seq " + order + " LIMIT ?")) {
+      int i = 1;
+      s.setString(i++, owner);
+      if (after != null) {
+        s.setString(i++, after);
+        s.setString(i++, owner);
+      }
+      s.setInt(i, limit + 1);
+      List<VideoRow> rows = read(s);
+      boolean more = rows.size() > limit;
+      return new Page(more ? rows.subList(0, limit) : rows, more);
+    }
+  }
+
+  /** Jobs that have not finished, oldest first: what a starting server runs. */
+  public synchronized List<VideoRow> unfinished() throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("SELECT " + COLUMNS + " FROM videos WHERE status IN ('queued', 'in_progress') ORDER BY seq")) {
+      return read(s);
+    }
+  }
+
+  /** Jobs waiting for a worker. */
+  public synchronized int countQueued() throws SQLException {
+    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM videos WHERE status = 'queued'")) {
+      return r.getInt(1);
+    }
+  }
+
+  /** Sets status and progress of an unfinished job; false if the video is gone or finished. */
+  public synchronized boolean progress(String id, String status, int progress) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("UPDATE videos SET status = ?, progress = ? WHERE id = ? AND status IN ('queued', 'in_progress')")) {
+      s.setString(1, status);
+      s.setInt(2, progress);
+      s.setString(3, id);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  /** Marks a job completed (100 %) or failed, at {@code now}; false if the video is gone. */
+  public synchronized boolean finish(String id, long now, String errorCode, String errorMessage) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("UPDATE videos SET status = ?, progress = ?, completed_at = ?,"
+        + " error_code = ?, error_message = ? WHERE id = ?")) {
+      boolean failed = errorCode != null;
+      s.setString(1, failed ? VideoRow.FAILED : VideoRow.COMPLETED);
+      s.setInt(2, 100);
+      s.setLong(3, now);
+      s.setString(4, errorCode);
+      s.setString(5, errorMessage);
+      s.setString(6, id);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  /** Deletes the row; false if there was none. */
+  public synchronized boolean delete(String id) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("DELETE FROM videos WHERE id = ?")) {
+      s.setString(1, id);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  @Override
+  public synchronized void close() throws SQLException {
+    db.close();
+  }
+
+  private List<VideoRow> read(PreparedStatement s) throws SQLException {
+    List<VideoRow> rows = new ArrayList<>();
+    try (ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        long completed = r.getLong("completed_at");
+        Long completedAt = r.wasNull() ? null : completed;
+        rows.add(new VideoRow(r.getString("id"), r.getString("owner"), r.getString("model"), r.getString("prompt"),
+            r.getString("seconds"), r.getString("size"), r.getString("status"), r.getInt("progress"),
+            r.getLong("created_at"), completedAt, r.getString("remixed_from"), r.getString("error_code"),
+            r.getString("error_message"), parse(r.getString("job")), r.getLong("seed")));
+      }
+    }
+    return rows;
+  }
+
+  private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
+    if (value == null) {
+      s.setNull(index, Types.INTEGER);
+    } else {
+      s.setLong(index, value);
+    }
+  }
+
+  private String write(JobSpec job) throws SQLException {
+    try {
+      return json.writerFor(JobSpec.class).writeValueAsString(job);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("cannot store job " + job, e);
+    }
+  }
+
+  private JobSpec parse(String text) throws SQLException {
+    try {
+      return json.readValue(text, JobSpec.class);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("unreadable job " + text, e);
+    }
+  }
+}
