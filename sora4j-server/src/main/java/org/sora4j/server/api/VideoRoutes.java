@@ -85,7 +85,9 @@ public final class VideoRoutes {
       send(ctx, 500, new ErrorBody(new ErrorBody.Detail("The server had an error: " + e, "server_error", null, null)));
     });
     config.routes.error(404, "*", ctx -> {
-      if (ctx.result() == null || ctx.result().isEmpty()) {
+      // our own 404s are JSON already; Javalin's for an unknown path is plain text
+      String type = ctx.res().getContentType();
+      if (type == null || !type.startsWith("application/json")) {
         fail(ctx, ApiError.notFound("Unknown request URL: " + ctx.method() + " " + ctx.path() + "."));
       }
     });

@@ -1,0 +1,123 @@
+package org.sora4j.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every kind of bad request gets its 4xx in OpenAI's error shape, never a 500. */
+class BadRequestsTest {
+  static final String KEY = "sk-bad-requests";
+  static final long MAX_UPLOAD = 64 * 1024;
+
+  @TempDir static Path dir;
+  static VideoServer server;
+  static Http http;
+
+  @BeforeAll
+  static void start() throws Exception {
+    ServerOptions options = TinyModels.write(dir, dir.resolve("data")).withApiKeys(List.of(KEY))
+        .withLimits(1, 1, MAX_UPLOAD);
+    server = VideoServer.start(options);
+    http = new Http(server.baseUrl(), KEY);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static void assertError(Http.Reply reply, int status, String param) {
+    assertThat(reply.status()).as(new String(reply.raw().body(), StandardCharsets.UTF_8)).isEqualTo(status);
+    assertThat(reply.json().path("error").path("message").asText()).isNotBlank();
+    assertThat(reply.errorType()).isNotBlank();
+    if (param != null) {
+      assertThat(reply.errorParam()).isEqualTo(param);
+    }
+  }
+
+  @Test
+  void missingAndWrongKeysAre401() throws Exception {
+    assertError(new Http(server.baseUrl(), null).get("/v1/videos"), 401, null);
+    assertError(new Http(server.baseUrl(), "sk-nope").postJson("/v1/videos", "{\"prompt\":\"a ball\"}"), 401, null);
+  }
+
+  @Test
+  void badParametersAre400NamingTheParameter() throws Exception {
+    assertError(http.postJson("/v1/videos", "{\"prompt\":\"  \"}"), 400, "prompt");
+    assertError(http.postJson("/v1/videos", "{}"), 400, "prompt");
+    assertError(http.postJson("/v1/videos", "{\"prompt\":\"a ball\",\"model\":\"veo-3\"}"), 400, "model");
+    assertError(http.postJson("/v1/videos", "{\"prompt\":\"a ball\",\"size\":\"big\"}"), 400, "size");
+    assertError(http.postJson("/v1/videos", "{\"prompt\":\"a ball\",\"size\":\"8x8\"}"), 400, "size");
+    assertError(http.postJson("/v1/videos", "{\"prompt\":\"a ball\",\"seconds\":\"-4\"}"), 400, "seconds");
+    assertError(http.postJson("/v1/videos", "{\"prompt\":\"a ball\",\"seconds\":\"forever\"}"), 400, "seconds");
+    assertError(http.postJson("/v1/videos", "{\"prompt\":\"a ball\",\"input_reference\":{\"image_url\":\"https://example.com/a.png\"}}"),
+        400, "input_reference");
+    assertError(http.postJson("/v1/videos", "{\"prompt\":\"a ball\",\"input_reference\":\"data:image/png;base64,AAAA\"}"),
+        400, "input_reference");
+    assertError(http.postJson("/v1/videos", "not json"), 400, null);
+    assertError(http.get("/v1/videos?limit=0"), 400, "limit");
+    assertError(http.get("/v1/videos?order=sideways"), 400, "order");
+  }
+
+  @Test
+  void malformedMultipartIs400() throws Exception {
+    Http.Reply reply = http.post("/v1/videos", "multipart/form-data; boundary=XYZ",
+        "--XYZ\r\nContent-Disposition: form-data; name=\"prompt\"\r\n\r\nunterminated".getBytes(StandardCharsets.UTF_8));
+    assertError(reply, 400, null);
+    byte[] notAnImage = Http.multipart("B", new String[][] {{"prompt", "a ball"}}, "input_reference", "x.png", new byte[100]);
+    assertError(http.post("/v1/videos", "multipart/form-data; boundary=B", notAnImage), 400, "input_reference");
+  }
+
+  @Test
+  void oversizedUploadIs413() throws Exception {
+    byte[] big = Http.multipart("B", new String[][] {{"prompt", "a ball"}}, "input_reference", "big.png",
+        new byte[(int) MAX_UPLOAD * 2]);
+    assertError(http.post("/v1/videos", "multipart/form-data; boundary=B", big), 413, null);
+    assertError(http.postJson("/v1/videos", "{\"prompt\":\"" + "a".repeat((int) MAX_UPLOAD) + "\"}"), 413, null);
+  }
+
+  @Test
+  void unknownIdsAre404AndUnfinishedContentIs409AndAFullQueueIs429() throws Exception {
+    assertError(http.get("/v1/videos/video_00000000000000000000000000000000"), 404, null);
+    assertError(http.get("/v1/videos/..%2F..%2Fetc%2Fpasswd/content"), 404, null);
+    assertError(http.get("/v1/nothing-here"), 404, null);
+
+    // long jobs: the first is still running when the next requests arrive; the queue takes one more
+    List<String> made = new ArrayList<>();
+    boolean refused = false;
+    for (int i = 0; i < 3; i++) {
+      Http.Reply reply = http.postJson("/v1/videos", "{\"prompt\":\"a ball\",\"seconds\":\"30\",\"size\":\"32x32\"}");
+      if (reply.status() == 429) {
+        refused = true;
+        assertThat(reply.raw().headers().firstValue("Retry-After")).isPresent();
+        assertThat(reply.errorType()).isEqualTo("rate_limit_error");
+      } else {
+        assertThat(reply.status()).isEqualTo(200);
+        made.add(reply.json().path("id").asText());
+      }
+    }
+    assertThat(refused).isTrue();
+    String id = made.get(0);
+    assertError(http.get("/v1/videos/" + id + "/content"), 409, null);
+    assertError(http.get("/v1/videos/" + id + "/content?variant=poster"), 400, "variant");
+    assertError(http.post("/v1/videos/" + id + "/remix", "application/json", "{\"prompt\":\"x\"}".getBytes(StandardCharsets.UTF_8)),
+        409, null);
+    for (String m : made) {
+      assertThat(http.delete("/v1/videos/" + m).json().path("deleted").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void charactersAreAClearNotSupported() throws Exception {
+    assertError(http.postJson("/v1/videos/characters", "{\"name\":\"Bob\"}"), 501, null);
+    assertThat(http.postJson("/v1/videos/characters", "{}").errorType()).isEqualTo("invalid_request_error");
+    assertError(http.get("/v1/videos/characters/char_123"), 404, null);
+  }
+}
