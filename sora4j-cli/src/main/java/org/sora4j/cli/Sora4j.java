@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       ExportCommand.class,
       VaeCommand.class,
+      ServeCommand.class,
     })
 public final class Sora4j implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
