@@ -149,6 +149,14 @@ class VideosApiTest {
         .video(VideoEditParams.Video.VideoReferenceInputParam.builder().id(source.id()).build()).build()).id());
     assertThat(edit.status().asString()).isEqualTo("completed");
 
+    // an uploaded video, as the SDK sends bytes: a part without a file name
+    Path sourceMp4 = dir.resolve("source.mp4");
+    Files.write(sourceMp4, download(source.id(), VideoDownloadContentParams.Variant.VIDEO));
+    Video uploadedEdit = waitFor(client, client.videos().edit(VideoEditParams.builder().prompt("a purple ball")
+        .video(Files.readAllBytes(sourceMp4)).build()).id());
+    assertThat(uploadedEdit.status().asString()).isEqualTo("completed");
+    assertThat(uploadedEdit.size().asString()).isEqualTo("32x32");
+
     Video extended = waitFor(client, client.videos().extend(VideoExtendParams.builder().prompt("the ball keeps rolling")
         .seconds(VideoSeconds.of("1")).video(VideoExtendParams.Video.VideoReferenceInputParam.builder().id(source.id()).build())
         .build()).id());

@@ -221,9 +221,10 @@ final class VideoRequests {
 
   private SourceVideo uploaded(RequestForm.Upload upload, String newId) {
     String name = upload.filename() == null ? "" : upload.filename().toLowerCase(Locale.ROOT);
-    String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+    String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : sniff(upload.bytes());
     if (!VIDEO_TYPES.contains(ext)) {
-      throw ApiError.badRequest("video", "the uploaded video must be one of " + VIDEO_TYPES + ", got '" + upload.filename() + "'");
+      throw ApiError.badRequest("video", "the uploaded video must be one of " + VIDEO_TYPES + "; '"
+          + (upload.filename() == null ? "(no name)" : upload.filename()) + "' is not");
     }
     Path temp = null;
     try {
@@ -244,6 +245,26 @@ final class VideoRequests {
     } catch (IOException | IllegalArgumentException e) {
       throw ApiError.badRequest("video", "the uploaded video could not be read: " + e.getMessage());
     }
+  }
+
+  /** The container of a file sent without a name (the SDKs send byte arrays so), from its first bytes. */
+  static String sniff(byte[] b) {
+    if (b.length >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
+      return b[8] == 'q' && b[9] == 't' ? "mov" : "mp4";
+    }
+    if (b.length >= 4 && (b[0] & 0xff) == 0x1a && (b[1] & 0xff) == 0x45 && (b[2] & 0xff) == 0xdf && (b[3] & 0xff) == 0xa3) {
+      return "webm";
+    }
+    if (b.length >= 4 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
+      return "gif";
+    }
+    if (b.length >= 4 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+      return "png";
+    }
+    if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
+      return "jpg";
+    }
+    return "";
   }
 
   private static String firstNonNull(String... values) {
