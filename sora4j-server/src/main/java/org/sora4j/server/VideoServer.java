@@ -3,6 +3,7 @@ package org.sora4j.server;
 import ai.djl.ndarray.NDManager;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
@@ -58,7 +59,12 @@ public final class VideoServer implements AutoCloseable {
         config.jetty.multipartConfig.maxTotalRequestSize(options.maxUploadBytes(), SizeUnit.BYTES);
         routes.register(config);
       });
-      app.start(options.bindHost(), options.port());
+      try {
+        app.start(options.bindHost(), options.port());
+      } catch (JavalinBindException e) {
+        // a busy port is the user's to fix, not a bug: it reaches the CLI as an I/O error
+        throw new IOException("cannot listen on " + options.bindHost() + ":" + options.port() + ": " + e.getMessage(), e);
+      }
       queue.start();
       return new VideoServer(options, manager, store, queue, app);
     } catch (IOException | SQLException | RuntimeException e) {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 /** Raw HTTP for what the SDK will not send: broken bodies, missing keys. */
 final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient client = HttpClient.newHttpClient();
   private final String root;
   private final String key;
 
@@ -77,7 +76,8 @@ final class Http {
   }
 
   private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    // a fresh connection each time: the server closes one after refusing a body it did not read
+    HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     JsonNode json = null;
     if (response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
       json = JSON.readTree(response.body());
