@@ -137,6 +137,19 @@ class VideosApiTest {
   }
 
   @Test
+  void acceptsJsonWithADataUrlReferenceAndTheProModel() throws Exception {
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(new java.awt.image.BufferedImage(30, 20, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+    String dataUrl = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png.toByteArray());
+    Http.Reply reply = new Http(server.baseUrl(), KEY).postJson("/v1/videos", "{\"prompt\":\"a red ball\",\"model\":\"sora-2-pro\","
+        + "\"seconds\":\"1\",\"size\":\"32x32\",\"input_reference\":{\"image_url\":\"" + dataUrl + "\"}}");
+    assertThat(reply.status()).isEqualTo(200);
+    Video done = waitFor(client, reply.json().path("id").asText());
+    assertThat(done.status().asString()).isEqualTo("completed");
+    assertThat(done.model().asString()).isEqualTo("sora-2-pro");
+  }
+
+  @Test
   void remixesEditsAndExtends() throws Exception {
     Video source = waitFor(client, create("a red ball", "1", "32x32").id());
     Video remix = waitFor(client, client.videos().remix(source.id(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -80,6 +81,11 @@ public final class VideoRoutes {
     });
 
     config.routes.exception(ApiError.class, (e, ctx) -> fail(ctx, e));
+    config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+      // Javalin's own refusals (a body past the size limit sent without a length, ...) in OpenAI's shape
+      String type = e.getStatus() == 429 ? "rate_limit_error" : ApiError.INVALID_REQUEST;
+      send(ctx, e.getStatus(), new ErrorBody(new ErrorBody.Detail(e.getMessage(), type, null, null)));
+    });
     config.routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
       send(ctx, 500, new ErrorBody(new ErrorBody.Detail("The server had an error: " + e, "server_error", null, null)));
