@@ -52,10 +52,13 @@ public record ServerOptions(
     }
   }
 
-  /** Defaults for the shipped model: one worker (two cores), 16 waiting jobs, 50 MB uploads, 24 steps, 8 fps. */
+  /**
+   * Defaults for the shipped model: one worker (two cores), 16 waiting jobs, 50 MB uploads, 24 steps,
+   * 8 fps, at most 20 s (a 20 s 1792x1024 video is about 1 GB of frames in memory while it is encoded).
+   */
   public static ServerOptions defaults(Path dataDir, Path denoiserDir, Path vaeDir) {
     return new ServerOptions(null, 8080, dataDir, List.of(), denoiserDir, vaeDir, 1, 16, 50L << 20, 24, 4.0, 8,
-        64 * 64, 60, true);
+        64 * 64, 20, true);
   }
 
   /** The address to bind. */

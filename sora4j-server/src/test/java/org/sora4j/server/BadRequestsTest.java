@@ -93,7 +93,7 @@ class BadRequestsTest {
     List<String> made = new ArrayList<>();
     boolean refused = false;
     for (int i = 0; i < 3; i++) {
-      Http.Reply reply = http.postJson("/v1/videos", "{\"prompt\":\"a ball\",\"seconds\":\"30\",\"size\":\"32x32\"}");
+      Http.Reply reply = http.postJson("/v1/videos", "{\"prompt\":\"a ball\",\"seconds\":\"20\",\"size\":\"32x32\"}");
       if (reply.status() == 429) {
         refused = true;
         assertThat(reply.raw().headers().firstValue("Retry-After")).isPresent();

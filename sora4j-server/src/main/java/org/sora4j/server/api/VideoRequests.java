@@ -56,7 +56,7 @@ final class VideoRequests {
     String id = VideoFolders.newId();
     Pending pending = new Pending(row(id, owner, model, prompt, seconds, size, null, new JobSpec.Generate(reference != null)));
     if (reference != null) {
-      pending.write(() -> {
+      return pending.write(() -> {
         Files.createDirectories(folders.folder(id));
         ImageIO.write(reference, "png", folders.file(id, VideoFolders.REFERENCE).toFile());
       });
@@ -286,18 +286,14 @@ final class VideoRequests {
     void run() throws IOException;
   }
 
-  /** A job about to be queued, and the files to write first. */
-  static final class Pending {
-    final VideoRow row;
-    private FileWrite files;
-
+  /** A job about to be queued, and the files to write first (null: none). */
+  record Pending(VideoRow row, FileWrite files) {
     Pending(VideoRow row) {
-      this.row = row;
+      this(row, null);
     }
 
     Pending write(FileWrite write) {
-      this.files = write;
-      return this;
+      return new Pending(row, write);
     }
 
     void writeFiles() throws IOException {

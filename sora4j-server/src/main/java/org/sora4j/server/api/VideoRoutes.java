@@ -126,12 +126,12 @@ public final class VideoRoutes {
   private void submit(Context ctx, VideoRequests.Pending pending) throws SQLException, IOException {
     try {
       pending.writeFiles();
-      queue.submit(pending.row);
+      queue.submit(pending.row());
     } catch (ApiError | SQLException | IOException e) {
-      folders.delete(pending.row.id());
+      folders.delete(pending.row().id());
       throw e;
     }
-    send(ctx, 200, VideoObject.of(pending.row));
+    send(ctx, 200, VideoObject.of(pending.row()));
   }
 
   /** The video of the path if the caller owns it; any other caller gets the same 404 as for no video. */
