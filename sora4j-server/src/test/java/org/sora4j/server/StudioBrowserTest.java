@@ -63,6 +63,7 @@ class StudioBrowserTest {
     WebElement key = browser.findElement(By.id("key"));
     key.sendKeys(KEY);
     browser.findElement(By.id("prompt")).click(); // fires change: the key is stored and used
+    wait.until(ExpectedConditions.textToBe(By.id("status"), "0 videos"));
 
     browser.findElement(By.id("prompt")).sendKeys("a red ball bounces on the grass");
     new Select(browser.findElement(By.id("seconds"))).selectByVisibleText("2");

@@ -84,7 +84,8 @@ public final class VideoMaker {
   private Video edit(VideoRow row, JobSpec.Edit job, GenerateOptions options, NDManager manager, IntConsumer percent)
       throws IOException {
     Video source = source(row, job.source(), options.size());
-    ProgressMeter meter = new ProgressMeter((long) options.steps(), percent);
+    // SDEdit starts part-way down the noise schedule: it runs about strength x steps
+    ProgressMeter meter = new ProgressMeter(Math.round(options.steps() * job.strength()), percent);
     return prompts.edit(source, job.strength(), options.withFrames(source.frameCount()), manager, meter);
   }
 
