@@ -131,11 +131,6 @@ public final class RequestForm {
     }
   }
 
-  @Override
-  public String toString() {
-    return "fields " + fields + " files " + files.keySet();
-  }
-
   /** A text field, or null. */
   public String field(String name) {
     return fields.get(name);

@@ -1,13 +1,11 @@
 package org.sora4j.server.api;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -52,7 +50,7 @@ final class VideoRequests {
     String model = model(form.field("model"));
     String seconds = seconds(form.field("seconds"), "seconds");
     String size = size(form.field("size"));
-    BufferedImage reference = reference(form);
+    BufferedImage reference = InputReference.decode(form);
     String id = VideoFolders.newId();
     Pending pending = new Pending(row(id, owner, model, prompt, seconds, size, null, new JobSpec.Generate(reference != null)));
     if (reference != null) {
@@ -147,48 +145,6 @@ final class VideoRequests {
     }
   }
 
-  /** The input_reference image: an uploaded file or a data URL; never a remote URL. */
-  private static BufferedImage reference(RequestForm form) {
-    RequestForm.Upload upload = form.file("input_reference");
-    byte[] bytes;
-    if (upload != null) {
-      bytes = upload.bytes();
-    } else {
-      String url = firstNonNull(form.field("input_reference[image_url]"), form.field("input_reference"));
-      if (form.field("input_reference[file_id]") != null) {
-        throw ApiError.unsupported("input_reference", "file ids are not supported here; upload the image or send a data URL");
-      }
-      if (url == null || url.isBlank()) {
-        return null;
-      }
-      bytes = dataUrl(url.strip());
-    }
-    try {
-      BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-      if (image == null) {
-        throw ApiError.badRequest("input_reference", "input_reference is not a PNG, JPEG, GIF or BMP image");
-      }
-      return image;
-    } catch (IOException e) {
-      throw ApiError.badRequest("input_reference", "input_reference could not be decoded: " + e.getMessage());
-    }
-  }
-
-  private static byte[] dataUrl(String url) {
-    if (!url.startsWith("data:")) {
-      throw ApiError.badRequest("input_reference", "this server fetches no remote URLs: upload the image or send a data URL");
-    }
-    int comma = url.indexOf(',');
-    if (comma < 0 || !url.substring(0, comma).endsWith(";base64")) {
-      throw ApiError.badRequest("input_reference", "the data URL must be base64: data:image/png;base64,...");
-    }
-    try {
-      return Base64.getMimeDecoder().decode(url.substring(comma + 1));
-    } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest("input_reference", "the data URL is not valid base64");
-    }
-  }
-
   private static void requireCompleted(VideoRow source) {
     if (!source.status().equals(VideoRow.COMPLETED)) {
       throw ApiError.conflict("video_not_ready", "video " + source.id() + " is " + source.status()
@@ -267,7 +223,7 @@ final class VideoRequests {
     return "";
   }
 
-  private static String firstNonNull(String... values) {
+  static String firstNonNull(String... values) {
     for (String v : values) {
       if (v != null) {
         return v;
