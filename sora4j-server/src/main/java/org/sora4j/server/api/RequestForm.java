@@ -17,6 +17,9 @@ import java.util.Map;
  * ({@code {"video": {"id": "x"}}} is {@code video[id]}), so handlers read one shape.
  */
 public final class RequestForm {
+  /** Most bytes of an oversized body read and dropped before the 413; past it the connection just closes. */
+  static final long DRAIN_LIMIT = 256L << 20;
+
   /** A file part. */
   public record Upload(String filename, String contentType, byte[] bytes) {}
 
@@ -36,6 +39,7 @@ public final class RequestForm {
   public static RequestForm read(Context ctx, long maxBytes, ObjectMapper json) {
     long length = ctx.req().getContentLengthLong();
     if (length > maxBytes) {
+      drain(ctx);
       throw tooLarge(maxBytes);
     }
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
@@ -98,10 +102,28 @@ public final class RequestForm {
       for (Throwable t = e; t != null; t = t.getCause()) {
         String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
         if (m.contains("size") || m.contains("too large") || m.contains("exceed")) {
+          drain(ctx);
           throw tooLarge(maxBytes);
         }
       }
       throw ApiError.badRequest(null, "malformed multipart/form-data body: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Reads and drops an unread body (up to {@link #DRAIN_LIMIT}): closing a connection with data
+   * still unread makes TCP reset it, and the client may then never see the 413.
+   */
+  private static void drain(Context ctx) {
+    byte[] buffer = new byte[64 * 1024];
+    long read = 0;
+    try (InputStream in = ctx.req().getInputStream()) {
+      int n;
+      while (read < DRAIN_LIMIT && (n = in.read(buffer)) > 0) {
+        read += n;
+      }
+    } catch (IOException e) {
+      // the client went away: nothing left to answer
     }
   }
 
