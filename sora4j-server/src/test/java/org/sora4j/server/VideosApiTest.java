@@ -208,6 +208,21 @@ class VideosApiTest {
   }
 
   @Test
+  void aJobWhoseSourceIsDeletedFailsWithAnError() throws Exception {
+    Video source = waitFor(client, create("a red ball", "1", "32x32").id());
+    Video busy = create("a long video that keeps the worker busy", "20", "32x32");
+    Video remix = client.videos().remix(source.id(), VideoRemixParams.builder().prompt("a green ball").build());
+    client.videos().delete(source.id());
+    client.videos().delete(busy.id()); // stops it at its next step
+    Video failed = waitFor(client, remix.id());
+    assertThat(failed.status().asString()).isEqualTo("failed");
+    assertThat(failed.error()).hasValueSatisfying(e -> assertThat(e.message()).contains("deleted"));
+    assertThatThrownBy(() -> download(failed.id(), VideoDownloadContentParams.Variant.VIDEO))
+        .isInstanceOf(com.openai.errors.OpenAIServiceException.class)
+        .satisfies(e -> assertThat(((com.openai.errors.OpenAIServiceException) e).statusCode()).isEqualTo(409));
+  }
+
+  @Test
   void refusesWrongKeys() {
     OpenAIClient wrong = client("sk-wrong");
     assertThatThrownBy(() -> wrong.videos().list()).isInstanceOf(UnauthorizedException.class);
