@@ -69,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
     ServerOptions options = new ServerOptions(host, port, data, keys, denoiserDir, vaeDir, workers, queue,
         (long) maxUploadMb << 20, steps, defaults.guidance(), defaults.fps(), defaults.pixelBudget(),
         defaults.maxSeconds(), !noUpsample);
-    VideoServer server = VideoServer.start(options);
+    VideoServer server = VideoServer.start(options, System.out::println);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // a job still running is left in the store and runs again on the next start

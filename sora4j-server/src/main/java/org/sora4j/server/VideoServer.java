@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Consumer;
 import org.sora4j.core.pipeline.VideoPipeline;
 import org.sora4j.server.api.VideoRoutes;
 import org.sora4j.server.jobs.JobQueue;
@@ -41,6 +42,11 @@ public final class VideoServer implements AutoCloseable {
    * @throws IOException if a model folder cannot be read or the port cannot be bound
    */
   public static VideoServer start(ServerOptions options) throws IOException, SQLException {
+    return start(options, line -> { });
+  }
+
+  /** As {@link #start(ServerOptions)}, telling {@code events} a line per job event (queued, completed, failed). */
+  public static VideoServer start(ServerOptions options, Consumer<String> events) throws IOException, SQLException {
     Files.createDirectories(options.dataDir());
     NDManager manager = NDManager.newBaseManager();
     VideoStore store = null;
@@ -50,7 +56,7 @@ public final class VideoServer implements AutoCloseable {
       store = new VideoStore(options.dataDir());
       VideoFolders folders = new VideoFolders(options.dataDir());
       VideoMaker maker = new VideoMaker(pipeline, folders, options);
-      queue = new JobQueue(store, folders, maker, options.workers(), options.queueLimit());
+      queue = new JobQueue(store, folders, maker, options.workers(), options.queueLimit(), events);
       VideoRoutes routes = new VideoRoutes(store, folders, queue, maker, options);
       Javalin app = Javalin.create(config -> {
         config.startup.showJavalinBanner = false;

@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sora4j.server.api.ApiError;
@@ -34,7 +35,11 @@ public final class JobQueue implements AutoCloseable {
   /** Seconds the last job took: the basis of Retry-After. */
   private final AtomicLong lastJobSeconds = new AtomicLong(30);
 
-  public JobQueue(VideoStore store, VideoFolders folders, VideoMaker maker, int workers, int limit) {
+  private final Consumer<String> events;
+
+  /** {@code events} hears one line per job event (queued, done, failed) for the operator. */
+  public JobQueue(VideoStore store, VideoFolders folders, VideoMaker maker, int workers, int limit, Consumer<String> events) {
+    this.events = events;
     this.store = store;
     this.folders = folders;
     this.maker = maker;
@@ -53,6 +58,7 @@ public final class JobQueue implements AutoCloseable {
     for (VideoRow row : store.unfinished()) {
       store.progress(row.id(), VideoRow.QUEUED, 0);
       ids.add(row.id());
+      events.accept("requeued " + describe(row));
     }
     for (int i = 0; i < workers; i++) {
       pool.execute(this::work);
@@ -72,6 +78,11 @@ public final class JobQueue implements AutoCloseable {
     }
     store.insert(row);
     ids.add(row.id());
+    events.accept("queued " + describe(row));
+  }
+
+  private static String describe(VideoRow row) {
+    return row.id() + " (" + row.model() + ", " + row.size() + ", " + row.seconds() + " s)";
   }
 
   private void work() {
@@ -117,6 +128,7 @@ public final class JobQueue implements AutoCloseable {
         throw e; // stopping: the job stays in_progress and runs again on the next start
       }
       deleteFiles(id);
+      events.accept(id + " deleted while it ran: stopped");
       return;
     } catch (IllegalArgumentException e) {
       code = "invalid_request";
@@ -126,10 +138,14 @@ public final class JobQueue implements AutoCloseable {
       code = "internal_error";
       message = "generation failed: " + e;
     }
-    lastJobSeconds.set(Math.max(1, (System.nanoTime() - started) / 1_000_000_000L));
+    double seconds = (System.nanoTime() - started) / 1e9;
+    lastJobSeconds.set(Math.max(1, (long) seconds));
     if (!store.finish(id, Instant.now().getEpochSecond(), code, message)) {
       deleteFiles(id); // deleted while it ran
+      return;
     }
+    events.accept(String.format(java.util.Locale.ROOT, "%s %s in %.1f s%s", id, code == null ? "completed" : "failed",
+        seconds, code == null ? "" : ": " + message));
   }
 
   private void deleteFiles(String id) {
