@@ -48,16 +48,17 @@ final class TrainVaeCommand implements Callable<Integer> {
   @Option(names = "--snapshot-every", defaultValue = "0", description = "Also keep the model every N steps in snapshots/ (default: never).")
   int snapshotEvery;
 
-  @Option(names = "--model", defaultValue = "base", description = "Model for a new run: base (spatiotemporal), per-frame (the 2D baseline) or tiny (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--model", defaultValue = "base", description = "Model for a new run: base (spatiotemporal, 4x4x4), 8x (8x8x4), per-frame (the 2D baseline) or tiny (default: ${DEFAULT-VALUE}).")
   String model;
 
   @Override
   public Integer call() throws Exception {
     VaeConfig config = switch (model) {
       case "base" -> VaeConfig.base();
+      case "8x" -> VaeConfig.eightX();
       case "per-frame" -> VaeConfig.perFrameBaseline();
       case "tiny" -> VaeConfig.tiny();
-      default -> throw new IllegalArgumentException("--model must be base, per-frame or tiny, got " + model);
+      default -> throw new IllegalArgumentException("--model must be base, 8x, per-frame or tiny, got " + model);
     };
     VaeTrainOptions options = new VaeTrainOptions(out, data, steps, batch, resume, seed,
         learningRate, Math.min(500, steps / 10), crop, frames, 0.1, 1e-6, 0.5, checkpointMinutes, snapshotEvery, config);

@@ -24,11 +24,16 @@ public record DenoiserConfig(TextEncoderConfig textEncoder, DitConfig transforme
 
   /**
    * The shipped size: a 2-block text encoder of width 128 and 8 transformer blocks of width 256
-   * over 1x2x2 spacetime patches.
+   * over spacetime patches of one latent frame and 16x16 pixels (4x4 latent cells of a 4x VAE, 2x2
+   * of an 8x one), so a 2-second 64x64 clip is 80 tokens.
    */
-  public static DenoiserConfig small(List<String> vocabulary, int latentChannels) {
+  public static DenoiserConfig small(List<String> vocabulary, int latentChannels, int vaeSpatialFactor) {
+    if (16 % vaeSpatialFactor != 0) {
+      throw new IllegalArgumentException("VAE spatial factor " + vaeSpatialFactor + " does not divide 16");
+    }
+    int patch = 16 / vaeSpatialFactor;
     TextEncoderConfig text = TextEncoderConfig.small(vocabulary.size());
-    DitConfig dit = new DitConfig(latentChannels, 1, 2, 2, 256, 8, 4, 4.0, text.width(), false, 100.0);
+    DitConfig dit = new DitConfig(latentChannels, 1, patch, patch, 256, 8, 4, 4.0, text.width(), false, 100.0);
     return new DenoiserConfig(text, dit, vocabulary);
   }
 

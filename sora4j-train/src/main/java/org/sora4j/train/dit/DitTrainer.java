@@ -135,7 +135,7 @@ public final class DitTrainer {
     }
     List<String> vocabulary = CaptionVocabulary.build(captions);
     int channels = vae.config().latentChannels();
-    return options.tiny() ? DenoiserConfig.tiny(vocabulary, channels) : DenoiserConfig.small(vocabulary, channels);
+    return options.tiny() ? DenoiserConfig.tiny(vocabulary, channels) : DenoiserConfig.small(vocabulary, channels, vae.config().spatialFactor());
   }
 
   private double trainStep(Denoiser model, AdamW optimizer, LatentCache cache, NDManager manager, long step) {
