@@ -44,9 +44,7 @@ final class AnimateCommand implements Callable<Integer> {
     String caption = model.caption(prompt);
     GenerateOptions options = model.options(caption, VideoPrompts.sizeOf(still), seconds);
     try (NDManager manager = NDManager.newBaseManager()) {
-      VideoPipeline pipeline = model.load(manager);
-      pipeline.checkSize(VideoPrompts.sizeOf(still));
-      model.warnUnknown(pipeline, caption);
+      VideoPipeline pipeline = model.prepare(manager, VideoPrompts.sizeOf(still), caption);
       VideoPrompts prompts = new VideoPrompts(pipeline);
       model.write(model.withProgress("animate",
           p -> prompts.animate(still, at.equals("end"), options, manager, p)), out);

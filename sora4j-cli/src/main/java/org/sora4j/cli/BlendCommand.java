@@ -54,9 +54,7 @@ final class BlendCommand implements Callable<Integer> {
     model.fps = a.fps();
     GenerateOptions options = model.options(caption, VideoPrompts.sizeOf(a), a.seconds());
     try (NDManager manager = NDManager.newBaseManager()) {
-      VideoPipeline pipeline = model.load(manager);
-      pipeline.checkSize(VideoPrompts.sizeOf(a));
-      model.warnUnknown(pipeline, caption);
+      VideoPipeline pipeline = model.prepare(manager, VideoPrompts.sizeOf(a), caption);
       VideoPrompts prompts = new VideoPrompts(pipeline);
       model.write(model.withProgress("blend", p -> prompts.blend(a, b, weight, strength, options, manager, p)), out);
     }

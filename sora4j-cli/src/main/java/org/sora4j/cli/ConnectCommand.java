@@ -47,9 +47,7 @@ final class ConnectCommand implements Callable<Integer> {
     model.fps = a.fps();
     GenerateOptions options = model.options(caption, VideoPrompts.sizeOf(a), seconds);
     try (NDManager manager = NDManager.newBaseManager()) {
-      VideoPipeline pipeline = model.load(manager);
-      pipeline.checkSize(VideoPrompts.sizeOf(a));
-      model.warnUnknown(pipeline, caption);
+      VideoPipeline pipeline = model.prepare(manager, VideoPrompts.sizeOf(a), caption);
       VideoPrompts prompts = new VideoPrompts(pipeline);
       model.write(model.withProgress("connect", p -> prompts.connect(a, b, options, manager, p)), out);
     }

@@ -40,9 +40,7 @@ final class EditCommand implements Callable<Integer> {
     model.fps = source.fps();
     GenerateOptions options = model.options(caption, VideoPrompts.sizeOf(source), source.seconds());
     try (NDManager manager = NDManager.newBaseManager()) {
-      VideoPipeline pipeline = model.load(manager);
-      pipeline.checkSize(VideoPrompts.sizeOf(source));
-      model.warnUnknown(pipeline, caption);
+      VideoPipeline pipeline = model.prepare(manager, VideoPrompts.sizeOf(source), caption);
       VideoPrompts prompts = new VideoPrompts(pipeline);
       model.write(model.withProgress("edit", p -> prompts.edit(source, strength, options, manager, p)), out);
     }

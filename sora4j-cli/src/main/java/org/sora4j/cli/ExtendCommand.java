@@ -42,9 +42,7 @@ final class ExtendCommand implements Callable<Integer> {
     model.fps = source.fps();
     GenerateOptions options = model.options(caption, VideoPrompts.sizeOf(source), seconds);
     try (NDManager manager = NDManager.newBaseManager()) {
-      VideoPipeline pipeline = model.load(manager);
-      pipeline.checkSize(VideoPrompts.sizeOf(source));
-      model.warnUnknown(pipeline, caption);
+      VideoPipeline pipeline = model.prepare(manager, VideoPrompts.sizeOf(source), caption);
       VideoPrompts prompts = new VideoPrompts(pipeline);
       model.write(model.withProgress("extend", p -> prompts.extend(source, backward, options, manager, p)), out);
     }

@@ -51,9 +51,7 @@ final class GenerateCommand implements Callable<Integer> {
     String caption = model.caption(prompt);
     GenerateOptions options = model.options(caption, frame, image ? 0 : seconds);
     try (NDManager manager = NDManager.newBaseManager()) {
-      VideoPipeline pipeline = model.load(manager);
-      pipeline.checkSize(frame);
-      model.warnUnknown(pipeline, caption);
+      VideoPipeline pipeline = model.prepare(manager, frame, caption);
       VideoPrompts prompts = new VideoPrompts(pipeline);
       Video video = model.withProgress("generate", progress -> loop
           ? prompts.loop(options, manager, progress)

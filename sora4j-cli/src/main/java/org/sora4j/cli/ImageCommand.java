@@ -30,9 +30,7 @@ final class ImageCommand implements Callable<Integer> {
     String caption = model.caption(prompt);
     GenerateOptions options = model.options(caption, frame, 0);
     try (NDManager manager = NDManager.newBaseManager()) {
-      VideoPipeline pipeline = model.load(manager);
-      pipeline.checkSize(frame);
-      model.warnUnknown(pipeline, caption);
+      VideoPipeline pipeline = model.prepare(manager, frame, caption);
       model.write(model.withProgress("image", p -> pipeline.generate(options, manager, p)), out);
     }
     return 0;

@@ -48,9 +48,7 @@ final class InpaintCommand implements Callable<Integer> {
     model.fps = source.fps();
     GenerateOptions options = model.options(caption, VideoPrompts.sizeOf(source), source.seconds());
     try (NDManager manager = NDManager.newBaseManager()) {
-      VideoPipeline pipeline = model.load(manager);
-      pipeline.checkSize(VideoPrompts.sizeOf(source));
-      model.warnUnknown(pipeline, caption);
+      VideoPipeline pipeline = model.prepare(manager, VideoPrompts.sizeOf(source), caption);
       VideoPrompts prompts = new VideoPrompts(pipeline);
       model.write(model.withProgress("inpaint", p -> prompts.inpaint(source, mask, options, manager, p)), out);
     }

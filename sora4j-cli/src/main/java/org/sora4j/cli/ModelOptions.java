@@ -86,6 +86,17 @@ final class ModelOptions {
     return pipeline;
   }
 
+  /**
+   * Loads the models, checks that {@code size} can be generated and warns about unknown words:
+   * what every generating command does before it samples.
+   */
+  VideoPipeline prepare(NDManager manager, FrameSize size, String caption) throws IOException {
+    VideoPipeline pipeline = load(manager);
+    pipeline.checkSize(size);
+    warnUnknown(pipeline, caption);
+    return pipeline;
+  }
+
   /** Warns about words of the caption the text encoder never saw. */
   void warnUnknown(VideoPipeline pipeline, String caption) {
     List<String> unknown = pipeline.denoiser().tokenizer().unknownWords(caption);
