@@ -24,6 +24,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_iterate;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_media_type_string;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
@@ -36,10 +37,13 @@ import static org.sora4j.media.FfmpegCalls.AGAIN;
 import static org.sora4j.media.FfmpegCalls.check;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -47,6 +51,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
@@ -125,6 +130,27 @@ final class FfmpegReader {
       if (demuxerOpen) {
         avformat_close_input(demuxer);
       }
+    }
+  }
+
+  /**
+   * The container's metadata tags (e.g. "comment", "encoder"), without decoding any frame. Keys
+   * come in lower case, as FFmpeg compares them: Matroska stores them in upper case.
+   */
+  static Map<String, String> tags(Path path) throws IOException {
+    FfmpegCalls.init();
+    AVFormatContext demuxer = new AVFormatContext(null);
+    check(avformat_open_input(demuxer, "file:" + path.toAbsolutePath(), null, (AVDictionary) null), path,
+        "opening as video (not a known video format?)");
+    try {
+      Map<String, String> tags = new LinkedHashMap<>();
+      AVDictionaryEntry entry = null;
+      while ((entry = av_dict_iterate(demuxer.metadata(), entry)) != null && !entry.isNull()) {
+        tags.put(entry.key().getString().toLowerCase(Locale.ROOT), entry.value().getString(StandardCharsets.UTF_8));
+      }
+      return tags;
+    } finally {
+      avformat_close_input(demuxer);
     }
   }
 

@@ -46,6 +46,7 @@ import static org.sora4j.media.FfmpegCalls.check;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -63,8 +64,12 @@ import org.sora4j.core.video.Video;
 final class FfmpegWriter {
   private FfmpegWriter() {}
 
-  /** Writes {@code video} to {@code path} encoded as {@code encoding} says. */
-  static WriteReport write(Video video, Path path, Encoding encoding) throws IOException {
+  /**
+   * Writes {@code video} to {@code path} encoded as {@code encoding} says, with {@code tags} as
+   * the container's metadata (e.g. "comment"; MP4 keeps the keys its muxer knows).
+   */
+  static WriteReport write(Video video, Path path, Encoding encoding, Map<String, String> tags)
+      throws IOException {
     FfmpegCalls.init();
     int[] size = encoding.storedSize(video.width(), video.height());
     int width = size[0];
@@ -89,6 +94,12 @@ final class FfmpegWriter {
     try {
       check(avformat_alloc_output_context2(muxer, null, encoding.muxer(), path.toString()), path,
           "creating the " + encoding.muxer() + " muxer");
+      if (!tags.isEmpty()) {
+        // the muxer owns the dictionary from here and frees it with itself
+        AVDictionary metadata = new AVDictionary(null);
+        tags.forEach((k, v) -> av_dict_set(metadata, k, v, 0));
+        muxer.metadata(metadata);
+      }
       AVCodec codec = findEncoder(encoding, path);
       AVStream stream = avformat_new_stream(muxer, null);
       if (stream == null || stream.isNull()) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.sora4j.core.video.Video;
 
@@ -53,6 +54,16 @@ public final class VideoFiles {
    * @throws IOException naming the file if it cannot be written
    */
   public static WriteReport write(Video video, Path path) throws IOException {
+    return write(video, path, Map.of());
+  }
+
+  /**
+   * As {@link #write(Video, Path)}, with metadata tags in the container (MP4 and WebM; GIF, PNG
+   * and frame folders have no place for them and are written without). MP4 keeps the keys its
+   * muxer knows, such as "title", "comment" and "description".
+   */
+  public static WriteReport write(Video video, Path path, Map<String, String> tags) throws IOException {
+    Objects.requireNonNull(tags, "tags");
     Objects.requireNonNull(video, "video");
     Objects.requireNonNull(path, "path");
     String extension = extension(path);
@@ -61,9 +72,9 @@ public final class VideoFiles {
     }
     switch (extension) {
       case "mp4":
-        return FfmpegWriter.write(video, path, Encoding.h264Mp4());
+        return FfmpegWriter.write(video, path, Encoding.h264Mp4(), tags);
       case "webm":
-        return FfmpegWriter.write(video, path, Encoding.vp8Webm());
+        return FfmpegWriter.write(video, path, Encoding.vp8Webm(), tags);
       case "gif":
         return GifWriter.write(video, path);
       case "png":
@@ -77,6 +88,18 @@ public final class VideoFiles {
         throw new IllegalArgumentException(
             path + ": cannot write ." + extension + " files; supported: " + SUPPORTED_WRITES);
     }
+  }
+
+  /**
+   * The metadata tags of a video container (MP4, WebM, MOV...), as {@link #write(Video, Path, Map)}
+   * stores them.
+   *
+   * @throws IOException naming the file if it is missing or not a container FFmpeg can open
+   */
+  public static Map<String, String> readTags(Path path) throws IOException {
+    Objects.requireNonNull(path, "path");
+    FileProblems.requireReadableFile(path);
+    return FfmpegReader.tags(path);
   }
 
   /**

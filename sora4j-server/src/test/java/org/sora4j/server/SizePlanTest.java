@@ -19,6 +19,7 @@ class SizePlanTest {
     assertThat(SizePlan.of(FrameSize.parse("1280x720"), 16, 64 * 64).generated()).isEqualTo(new FrameSize(80, 48));
     assertThat(SizePlan.of(FrameSize.parse("1024x1792"), 16, 64 * 64).generated()).isEqualTo(new FrameSize(48, 80));
     assertThat(SizePlan.of(FrameSize.parse("64x64"), 16, 64 * 64).upscaled()).isFalse();
+    assertThat(SizePlan.of(FrameSize.parse("64x64"), 16, 64 * 64).describe()).isEqualTo("generated at 64x64, not rescaled");
     assertThat(SizePlan.of(FrameSize.parse("100x100"), 16, 64 * 64).generated()).isEqualTo(new FrameSize(64, 64));
     assertThatThrownBy(() -> SizePlan.of(FrameSize.parse("8x8"), 16, 64 * 64)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SizePlan.of(FrameSize.parse("9000x16"), 16, 64 * 64)).isInstanceOf(IllegalArgumentException.class);

@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,6 +124,11 @@ class VideosApiTest {
     org.sora4j.core.video.Video video = VideoFiles.read(mp4);
     assertThat(video.width()).isEqualTo(720);
     assertThat(video.height()).isEqualTo(1280);
+    // the test server's pixel budget is smaller than the default one, so only the ends are fixed
+    Map<String, String> tags = VideoFiles.readTags(mp4);
+    assertThat(tags.get("comment")).startsWith("sora4j sora-2: generated at ")
+        .endsWith(" and upscaled (bilinear, centre crop) to 720x1280");
+    assertThat(tags).containsEntry("description", "a blue box");
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import javax.imageio.ImageIO;
 import org.sora4j.core.pipeline.GenerateOptions;
@@ -63,7 +64,11 @@ public final class VideoMaker {
         made = extend(row, (JobSpec.Extend) job, base, manager, percent);
       }
     }
-    write(row.id(), made, plan);
+    // the file says how it was made: the API's clients see the size they asked for, not the model's
+    Map<String, String> tags = Map.of(
+        "comment", "sora4j " + row.model() + ": " + plan.describe(),
+        "description", row.prompt());
+    write(row.id(), made, plan, tags);
   }
 
   private Video generate(VideoRow row, JobSpec.Generate job, GenerateOptions options, NDManager manager, IntConsumer percent)
@@ -113,13 +118,13 @@ public final class VideoMaker {
     return FrameScaler.cover(VideoFiles.readFrames(frames, options.fps()), size);
   }
 
-  private void write(String id, Video made, SizePlan plan) throws IOException {
+  private void write(String id, Video made, SizePlan plan, Map<String, String> tags) throws IOException {
     Path folder = Files.createDirectories(folders.folder(id));
     Path nativeFrames = folder.resolve(VideoFolders.NATIVE);
     // the folder writer clears frames of an interrupted earlier run first
     VideoFiles.write(made, nativeFrames);
     Video delivered = FrameScaler.cover(made, plan.delivered());
-    VideoFiles.write(delivered, folder.resolve(VideoFolders.VIDEO));
+    VideoFiles.write(delivered, folder.resolve(VideoFolders.VIDEO), tags);
     Previews.writeThumbnail(delivered, folder.resolve(VideoFolders.THUMBNAIL));
     Previews.writeSpritesheet(delivered, folder.resolve(VideoFolders.SPRITESHEET));
   }

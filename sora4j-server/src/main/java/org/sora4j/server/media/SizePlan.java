@@ -37,6 +37,16 @@ public record SizePlan(FrameSize delivered, FrameSize generated) {
     return Math.max(multiple, (int) Math.round(side / multiple) * multiple);
   }
 
+  /**
+   * How the delivered frames relate to the model's, for the file's metadata, e.g. "generated at
+   * 48x80 and upscaled (bilinear, centre crop) to 720x1280".
+   */
+  public String describe() {
+    return upscaled()
+        ? "generated at " + generated + " and upscaled (bilinear, centre crop) to " + delivered
+        : "generated at " + generated + ", not rescaled";
+  }
+
   /** True if frames are scaled after generation. */
   public boolean upscaled() {
     return !delivered.equals(generated);
