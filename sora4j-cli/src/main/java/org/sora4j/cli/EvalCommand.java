@@ -3,12 +3,14 @@ package org.sora4j.cli;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.sora4j.core.diffusion.FlowSampler;
 import org.sora4j.core.pipeline.GenerateOptions;
 import org.sora4j.core.pipeline.VideoPipeline;
+import org.sora4j.core.pipeline.VideoPrompts;
 import org.sora4j.core.video.FrameSize;
 import org.sora4j.core.video.Video;
 import org.sora4j.world.caption.PromptUpsampler;
@@ -16,6 +18,7 @@ import org.sora4j.world.judge.BenchOptions;
 import org.sora4j.world.judge.BenchResult;
 import org.sora4j.world.judge.Benchmark;
 import org.sora4j.world.judge.PromptSet;
+import org.sora4j.world.judge.WindowBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,11 +63,36 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the results as JSON instead.")
   boolean json;
 
+  @Option(names = "--long", paramLabel = "SECONDS", description = "Make each prompt this long (by extending over"
+      + " overlapping windows) and judge it window by window, beside world renders of the same prompts; replaces"
+      + " --seconds.")
+  Double longSeconds;
+
+  @Option(names = "--window", defaultValue = "5", paramLabel = "SECONDS", description = "Window length for --long"
+      + " (default: ${DEFAULT-VALUE}).")
+  double window;
+
+  @Option(names = "--limit", paramLabel = "N", description = "Only the first N prompts of the set.")
+  Integer limit;
+
+  @Option(names = "--plot", paramLabel = "FILE.png", description = "With --long, also draw the scores per window.")
+  Path plot;
+
   @Override
   public Integer call() throws Exception {
     FrameSize frame = FrameSize.parse(size);
-    BenchOptions options = new BenchOptions(frame.width(), frame.height(), fps, seconds);
+    if (limit != null && limit < 1) {
+      throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
+    }
+    if (plot != null && longSeconds == null) {
+      throw new IllegalArgumentException("--plot draws the windows of --long; give --long SECONDS too");
+    }
+    double length = longSeconds != null ? longSeconds : seconds;
+    BenchOptions options = new BenchOptions(frame.width(), frame.height(), fps, length);
     List<String> set = prompts != null ? PromptSet.read(prompts) : PromptSet.publicSet();
+    if (limit != null && limit < set.size()) {
+      set = set.subList(0, limit);
+    }
     FlowSampler flow = FlowSampler.named(sampler);
     Path denoiserDir = ModelPaths.resolve(model, "dit", "--model");
     Path vaeDir = ModelPaths.resolve(vae, "vae", "--vae");
@@ -73,9 +101,16 @@ final class EvalCommand implements Callable<Integer> {
       pipeline.checkSize(frame);
       Benchmark.VideoMaker maker = (prompt, spec, seed, bench) -> {
         String caption = PromptUpsampler.upsample(prompt, seed).caption();
-        GenerateOptions generate = new GenerateOptions(caption, frame, seconds, fps, steps, cfg, flow, seed);
-        return frameByFrame ? frameByFrame(pipeline, generate, manager) : pipeline.generate(generate, manager, s -> {});
+        GenerateOptions generate = new GenerateOptions(caption, frame, length, fps, steps, cfg, flow, seed);
+        if (frameByFrame) {
+          return frameByFrame(pipeline, generate, manager);
+        }
+        // long videos go past one window by extension; within one window this is pipeline.generate
+        return new VideoPrompts(pipeline).generate(generate, manager, s -> {});
       };
+      if (longSeconds != null) {
+        return judgeWindows(set, options, maker);
+      }
       BenchResult result;
       try (ProgressBar bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax(set.size())
           .setUnit(" prompts", 1).build()) {
@@ -86,6 +121,42 @@ final class EvalCommand implements Callable<Integer> {
           + (frameByFrame ? ", frame by frame" : ""), json, size, fps, seconds);
     }
     return 0;
+  }
+
+  /** The long-video benchmark: the model's videos and world renders judged per window. */
+  private Integer judgeWindows(List<String> set, BenchOptions options, Benchmark.VideoMaker maker) throws Exception {
+    List<WindowBenchmark.Window> model;
+    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("eval --long").setInitialMax(set.size())
+        .setUnit(" prompts", 1).build()) {
+      model = WindowBenchmark.run(set, options, window, maker, bar::stepTo);
+    }
+    List<WindowBenchmark.Window> world = WindowBenchmark.run(set, options, window, Benchmark.WORLD, i -> {});
+    System.out.printf(Locale.ROOT, "%-11s  %6s  %11s  %7s  %10s  %12s%n", "window", "model", "consistency", "physics",
+        "permanence", "world render");
+    double sum = 0;
+    for (int w = 0; w < model.size(); w++) {
+      WindowBenchmark.Window m = model.get(w);
+      System.out.printf(Locale.ROOT, "%-11s  %6.3f  %11s  %7s  %10s  %12.3f%n",
+          BenchTable.trim(m.from()) + "-" + BenchTable.trim(m.to()) + " s", m.result().score(),
+          dimension(m, "consistency"), dimension(m, "physics"), dimension(m, "permanence"),
+          world.get(w).result().score());
+      sum += m.result().score();
+    }
+    String setting = set.size() + " prompts at " + size + ", " + BenchTable.trim(fps) + " fps, "
+        + BenchTable.trim(longSeconds) + " s in " + BenchTable.trim(window) + " s windows, " + steps + " " + sampler
+        + " steps, cfg " + BenchTable.trim(cfg);
+    if (plot != null) {
+      WindowChart.write(plot, setting, model, world);
+      System.out.println("plot: " + plot);
+    }
+    System.out.println(setting);
+    System.out.printf(Locale.ROOT, "score: %.3f%n", sum / model.size());
+    return 0;
+  }
+
+  private static String dimension(WindowBenchmark.Window w, String key) {
+    Double v = w.result().dimensionMeans().get(key);
+    return v == null ? "-" : String.format(Locale.ROOT, "%.3f", v);
   }
 
   /** Every frame an image of its own from its own noise: no shared latent, no temporal model. */

@@ -55,6 +55,17 @@ class PromptingCommandsTest {
   }
 
   @Test
+  void judgesLongVideosWindowByWindow() {
+    Path plot = dir.resolve("windows.png");
+    assertThat(run("eval", "--long", "4", "--window", "2", "--limit", "2", "--size", "32x32", "--plot", plot.toString()))
+        .isZero();
+    assertThat(plot).isNotEmptyFile();
+    assertThat(run("eval", "--plot", plot.toString(), "--limit", "1", "--size", "32x32")).isNotZero();
+    assertThat(run("eval", "--long", "4", "--limit", "0", "--size", "32x32")).isNotZero();
+    assertThat(run("eval", "--long", "1", "--window", "2", "--limit", "1", "--size", "32x32")).isNotZero();
+  }
+
+  @Test
   void generatesVideosImagesAndLoops() throws IOException {
     Path out = dir.resolve("gen.mp4");
     assertThat(run("generate", "a red ball bounces", "--size", "32x32", "--seconds", "1", "-o", out.toString())).isZero();

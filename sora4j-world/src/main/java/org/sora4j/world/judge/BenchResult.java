@@ -18,6 +18,30 @@ public record BenchResult(List<Row> rows, Map<String, Double> dimensionMeans, do
     dimensionMeans = Collections.unmodifiableMap(new LinkedHashMap<>(dimensionMeans));
   }
 
+  /** The result of these rows: each dimension's mean over the rows that score it, and the mean overall. */
+  public static BenchResult of(List<Row> rows) {
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException("a benchmark result needs at least one row");
+    }
+    Map<String, Double> means = new LinkedHashMap<>();
+    for (Dimension d : Dimension.values()) {
+      double sum = 0;
+      int n = 0;
+      for (Row row : rows) {
+        Double v = row.report().dimensions().get(d.key());
+        if (v != null) {
+          sum += v;
+          n++;
+        }
+      }
+      if (n > 0) {
+        means.put(d.key(), sum / n);
+      }
+    }
+    double total = rows.stream().mapToDouble(r -> r.report().overall()).sum();
+    return new BenchResult(rows, means, total / rows.size());
+  }
+
   /**
    * One prompt's result.
    *

@@ -1,14 +1,12 @@
 package org.sora4j.world.judge;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntConsumer;
+import org.sora4j.core.video.Video;
 import org.sora4j.world.parse.PromptParser;
 import org.sora4j.world.scene.SceneSpec;
-import org.sora4j.core.video.Video;
 import org.sora4j.world.sim.WorldRenderer;
 
 /**
@@ -52,36 +50,21 @@ public final class Benchmark {
     }
     Judge judge = new Judge();
     List<BenchResult.Row> rows = new ArrayList<>();
-    Map<Dimension, double[]> sums = new LinkedHashMap<>();
-    double total = 0;
     for (int i = 0; i < prompts.size(); i++) {
       String prompt = prompts.get(i);
-      SceneSpec spec;
-      try {
-        spec = PromptParser.parse(prompt).spec();
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("prompt " + (i + 1) + " '" + prompt + "': " + e.getMessage(), e);
-      }
-      JudgeReport report = judge.score(maker.make(prompt, spec, i, options), spec);
-      rows.add(new BenchResult.Row(prompt, i, report));
-      total += report.overall();
-      for (Dimension d : Dimension.values()) {
-        Double v = report.dimensions().get(d.key());
-        if (v != null) {
-          double[] s = sums.computeIfAbsent(d, k -> new double[2]);
-          s[0] += v;
-          s[1]++;
-        }
-      }
+      SceneSpec spec = parse(prompt, i);
+      rows.add(new BenchResult.Row(prompt, i, judge.score(maker.make(prompt, spec, i, options), spec)));
       progress.accept(i + 1);
     }
-    Map<String, Double> means = new LinkedHashMap<>();
-    for (Dimension d : Dimension.values()) {
-      double[] s = sums.get(d);
-      if (s != null) {
-        means.put(d.key(), s[0] / s[1]);
-      }
+    return BenchResult.of(rows);
+  }
+
+  /** The prompt's spec; a prompt the parser refuses is named with its place in the set. */
+  static SceneSpec parse(String prompt, int index) {
+    try {
+      return PromptParser.parse(prompt).spec();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("prompt " + (index + 1) + " '" + prompt + "': " + e.getMessage(), e);
     }
-    return new BenchResult(rows, means, total / prompts.size());
   }
 }
