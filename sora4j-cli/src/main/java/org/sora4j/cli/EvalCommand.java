@@ -60,6 +60,29 @@ final class EvalCommand implements Callable<Integer> {
       + " (the frame-independent baseline) instead of the video at once.")
   boolean frameByFrame;
 
+  /** How each video is made; the conditioning frames come from a world render of the prompt. */
+  enum Mode {
+    /** Text to video. */
+    text,
+    /** The render's first frame animated. */
+    animate,
+    /** The render's last frame, led into. */
+    animate_end,
+    /** The render's first half continued. */
+    extend,
+    /** The render's second half led into. */
+    extend_backward,
+    /** A seamless loop (text only). */
+    loop,
+    /** The render's first and last quarters connected. */
+    connect
+  }
+
+  @Option(names = "--mode", defaultValue = "text", paramLabel = "MODE", description = "How each video is made: ${COMPLETION-CANDIDATES}"
+      + " (default: ${DEFAULT-VALUE}). The other modes condition on frames of a world render of the prompt and judge"
+      + " the whole result.")
+  Mode mode;
+
   @Option(names = "--json", description = "Print the results as JSON instead.")
   boolean json;
 
@@ -84,6 +107,10 @@ final class EvalCommand implements Callable<Integer> {
     if (limit != null && limit < 1) {
       throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
     }
+    if (frameByFrame && mode != Mode.text) {
+      throw new IllegalArgumentException("--frame-by-frame makes text-to-video frames; it does not combine with --mode "
+          + mode);
+    }
     if (plot != null && longSeconds == null) {
       throw new IllegalArgumentException("--plot draws the windows of --long; give --long SECONDS too");
     }
@@ -105,8 +132,7 @@ final class EvalCommand implements Callable<Integer> {
         if (frameByFrame) {
           return frameByFrame(pipeline, generate, manager);
         }
-        // long videos go past one window by extension; within one window this is pipeline.generate
-        return new VideoPrompts(pipeline).generate(generate, manager, s -> {});
+        return make(new VideoPrompts(pipeline), generate, Benchmark.WORLD.make(prompt, spec, seed, bench), manager);
       };
       if (longSeconds != null) {
         return judgeWindows(set, options, maker);
@@ -118,9 +144,33 @@ final class EvalCommand implements Callable<Integer> {
       }
       BenchTable.print(result, set.size() + " prompts at " + frame + ", " + BenchTable.trim(fps) + " fps, "
           + BenchTable.trim(seconds) + " s, " + steps + " " + sampler + " steps, cfg " + BenchTable.trim(cfg)
-          + (frameByFrame ? ", frame by frame" : ""), json, size, fps, seconds);
+          + (frameByFrame ? ", frame by frame" : "") + (mode == Mode.text ? "" : ", mode " + mode), json, size, fps,
+          seconds);
     }
     return 0;
+  }
+
+  /** The video of one prompt in the chosen mode; {@code render} is the world's clip of the prompt. */
+  private Video make(VideoPrompts prompts, GenerateOptions options, Video render, NDManager manager) {
+    int n = render.frameCount();
+    switch (mode) {
+      case animate:
+        return prompts.animate(render.slice(0, 1), false, options, manager, s -> {});
+      case animate_end:
+        return prompts.animate(render.slice(n - 1, n), true, options, manager, s -> {});
+      case extend:
+        return prompts.extend(render.slice(0, n / 2), false, options.withFrames(n - n / 2), manager, s -> {});
+      case extend_backward:
+        return prompts.extend(render.slice(n / 2, n), true, options.withFrames(n / 2), manager, s -> {});
+      case loop:
+        return prompts.loop(options, manager, s -> {});
+      case connect:
+        return prompts.connect(render.slice(0, n / 4), render.slice(n - n / 4, n),
+            options.withFrames(n - 2 * (n / 4)), manager, s -> {});
+      default:
+        // long videos go past one window by extension; within one window this is pipeline.generate
+        return prompts.generate(options, manager, s -> {});
+    }
   }
 
   /** The long-video benchmark: the model's videos and world renders judged per window. */

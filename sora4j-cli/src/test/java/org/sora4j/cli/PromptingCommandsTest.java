@@ -55,6 +55,15 @@ class PromptingCommandsTest {
   }
 
   @Test
+  void judgesEveryConditioningMode() {
+    for (EvalCommand.Mode mode : EvalCommand.Mode.values()) {
+      assertThat(run("eval", "--mode", mode.name(), "--limit", "1", "--size", "32x32")).as("mode %s", mode).isZero();
+    }
+    assertThat(run("eval", "--mode", "sideways", "--limit", "1")).isNotZero();
+    assertThat(run("eval", "--mode", "loop", "--frame-by-frame", "--limit", "1")).isNotZero();
+  }
+
+  @Test
   void judgesLongVideosWindowByWindow() {
     Path plot = dir.resolve("windows.png");
     assertThat(run("eval", "--long", "4", "--window", "2", "--limit", "2", "--size", "32x32", "--plot", plot.toString()))
