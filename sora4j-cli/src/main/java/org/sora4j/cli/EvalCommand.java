@@ -132,7 +132,9 @@ final class EvalCommand implements Callable<Integer> {
         if (frameByFrame) {
           return frameByFrame(pipeline, generate, manager);
         }
-        return make(new VideoPrompts(pipeline), generate, Benchmark.WORLD.make(prompt, spec, seed, bench), manager);
+        // the conditioning modes cut their frames from the world's render of the prompt
+        Video render = mode == Mode.text || mode == Mode.loop ? null : Benchmark.WORLD.make(prompt, spec, seed, bench);
+        return make(new VideoPrompts(pipeline), generate, render, manager);
       };
       if (longSeconds != null) {
         return judgeWindows(set, options, maker);
@@ -150,9 +152,12 @@ final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The video of one prompt in the chosen mode; {@code render} is the world's clip of the prompt. */
+  /**
+   * The video of one prompt in the chosen mode; {@code render} is the world's clip of the prompt
+   * (null for the modes that take none).
+   */
   private Video make(VideoPrompts prompts, GenerateOptions options, Video render, NDManager manager) {
-    int n = render.frameCount();
+    int n = render == null ? 0 : render.frameCount();
     switch (mode) {
       case animate:
         return prompts.animate(render.slice(0, 1), false, options, manager, s -> {});

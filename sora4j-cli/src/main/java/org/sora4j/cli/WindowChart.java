@@ -35,11 +35,7 @@ final class WindowChart {
     List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     for (WindowBenchmark.Window w : windows) {
-      // not a ?: : mixing double and Double would unbox a missing dimension's null
-      Double v = w.result().dimensionMeans().get(dimension);
-      if (dimension == null) {
-        v = w.result().score();
-      }
+      Double v = dimension == null ? Double.valueOf(w.result().score()) : w.result().dimensionMeans().get(dimension);
       if (v != null) {
         x.add(w.from());
         y.add(v);

@@ -21,10 +21,10 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_iterate;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_iterate;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_media_type_string;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
@@ -74,9 +74,7 @@ final class FfmpegReader {
     AVCodecContext decoder = null;
     AVPacket packet = null;
     try {
-      // the file: prefix stops FFmpeg reading a name like "a:b.mp4" as a protocol
-      check(avformat_open_input(demuxer, "file:" + path.toAbsolutePath(), null,
-          (AVDictionary) null), path, "opening as video (not a known video format?)");
+      openInput(demuxer, path);
       demuxerOpen = true;
       check(avformat_find_stream_info(demuxer, (AVDictionary) null), path,
           "reading stream information");
@@ -140,8 +138,7 @@ final class FfmpegReader {
   static Map<String, String> tags(Path path) throws IOException {
     FfmpegCalls.init();
     AVFormatContext demuxer = new AVFormatContext(null);
-    check(avformat_open_input(demuxer, "file:" + path.toAbsolutePath(), null, (AVDictionary) null), path,
-        "opening as video (not a known video format?)");
+    openInput(demuxer, path);
     try {
       Map<String, String> tags = new LinkedHashMap<>();
       AVDictionaryEntry entry = null;
@@ -152,6 +149,12 @@ final class FfmpegReader {
     } finally {
       avformat_close_input(demuxer);
     }
+  }
+
+  private static void openInput(AVFormatContext demuxer, Path path) throws IOException {
+    // the file: prefix stops FFmpeg reading a name like "a:b.mp4" as a protocol
+    check(avformat_open_input(demuxer, "file:" + path.toAbsolutePath(), null, (AVDictionary) null), path,
+        "opening as video (not a known video format?)");
   }
 
   /** What the demuxer found, e.g. "wav container holding audio", for messages. */
