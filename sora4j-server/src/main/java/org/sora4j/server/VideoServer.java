@@ -13,6 +13,7 @@ import org.sora4j.core.pipeline.VideoPipeline;
 import org.sora4j.server.api.VideoRoutes;
 import org.sora4j.server.jobs.JobQueue;
 import org.sora4j.server.jobs.VideoMaker;
+import org.sora4j.server.store.CharacterFiles;
 import org.sora4j.server.store.VideoFolders;
 import org.sora4j.server.store.VideoStore;
 
@@ -57,7 +58,7 @@ public final class VideoServer implements AutoCloseable {
       VideoFolders folders = new VideoFolders(options.dataDir());
       VideoMaker maker = new VideoMaker(pipeline, folders, options);
       queue = new JobQueue(store, folders, maker, options.workers(), options.queueLimit(), events);
-      VideoRoutes routes = new VideoRoutes(store, folders, queue, maker, options);
+      VideoRoutes routes = new VideoRoutes(store, folders, new CharacterFiles(options.dataDir()), queue, maker, options);
       Javalin app = Javalin.create(config -> {
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = options.maxUploadBytes();

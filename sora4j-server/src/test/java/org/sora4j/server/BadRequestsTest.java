@@ -2,10 +2,13 @@ package org.sora4j.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,9 @@ class BadRequestsTest {
         400, "input_reference");
     assertError(http.postJson("/v1/videos", "{\"prompt\":\"a ball\",\"input_reference\":\"data:image/png;base64,AAAA\"}"),
         400, "input_reference");
+    // a file id names nothing here (no Files API); 400, since the SDKs would retry a 5xx
+    assertError(http.postJson("/v1/videos", "{\"prompt\":\"a ball\",\"input_reference\":{\"file_id\":\"file_1\"}}"),
+        400, "input_reference");
     assertError(http.postJson("/v1/videos", "not json"), 400, null);
     assertError(http.get("/v1/videos?limit=0"), 400, "limit");
     assertError(http.get("/v1/videos?order=sideways"), 400, "order");
@@ -114,10 +120,45 @@ class BadRequestsTest {
     }
   }
 
+  private static Http.Reply character(String name, String fileName, byte[] file) throws Exception {
+    String[][] fields = name == null ? new String[0][] : new String[][] {{"name", name}};
+    byte[] body = Http.multipart("B", fields, "video", fileName, file);
+    return http.post("/v1/videos/characters", "multipart/form-data; boundary=B", body);
+  }
+
   @Test
-  void charactersAreAClearNotSupported() throws Exception {
-    assertError(http.postJson("/v1/videos/characters", "{\"name\":\"Bob\"}"), 501, null);
-    assertThat(http.postJson("/v1/videos/characters", "{}").errorType()).isEqualTo("invalid_request_error");
+  void badCharactersAre400NamingTheParameter() throws Exception {
+    byte[] clip = WorldClips.redBall(dir);
+    assertError(http.postJson("/v1/videos/characters", "{}"), 400, "name");
+    assertError(character(null, "ball.mp4", clip), 400, "name");
+    assertError(character("   ", "ball.mp4", clip), 400, "name");
+    assertError(character("R".repeat(81), "ball.mp4", clip), 400, "name");
+    for (String name : List.of("Rex!", "../etc/passwd", "Rex\\d+", "@Rex", "__", "Rex;DROP TABLE characters")) {
+      assertError(character(name, "ball.mp4", clip), 400, "name");
+    }
+    assertError(http.postJson("/v1/videos/characters", "{\"name\":\"Rex\"}"), 400, "video");
+    assertError(character("Rex", null, null), 400, "video");
+    assertError(character("Rex", "notes.txt", clip), 400, "video");
+    assertError(character("Rex", "broken.mp4", new byte[2000]), 400, "video");
+    ByteArrayOutputStream tiny = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", tiny);
+    assertError(character("Rex", "tiny.png", tiny.toByteArray()), 400, "video");
+
+    Http.Reply empty = character("Rex", "sand.png", WorldClips.emptySand());
+    assertError(empty, 400, "video");
+    assertThat(empty.json().path("error").path("message").asText()).contains("judge found no subject");
+
+    // a name of 80 letters, digits, spaces, '_' and '-' is fine
+    Http.Reply made = character(" Big Rex_2-" + "x".repeat(69) + " ", "ball.mp4", clip);
+    assertThat(made.status()).isEqualTo(200);
+    assertThat(made.json().path("name").asText()).isEqualTo("Big Rex_2-" + "x".repeat(69));
+  }
+
+  @Test
+  void oversizedCharacterClipsAre413AndUnknownCharactersAre404() throws Exception {
+    assertError(character("Rex", "big.mp4", new byte[(int) MAX_UPLOAD * 2]), 413, null);
+    assertError(http.get("/v1/videos/characters/char_00000000000000000000000000000000"), 404, null);
     assertError(http.get("/v1/videos/characters/char_123"), 404, null);
+    assertError(http.get("/v1/videos/characters/..%2F..%2Fvideos.db"), 404, null);
   }
 }

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sora4j.server.store.VideoStore;
 
-/** A server stopped in the middle of a job loses nothing: the next one on the same data folder finishes it. */
+/**
+ * A server stopped in the middle of a job loses nothing: the next one on the same data folder
+ * finishes it, and knows every character.
+ */
 class RestartTest {
   @TempDir Path dir;
 
@@ -36,6 +40,33 @@ class RestartTest {
       assertThat(content.status()).isEqualTo(200);
       assertThat(content.raw().headers().firstValue("Content-Type")).contains("video/mp4");
       assertThat(http.get("/v1/videos?limit=10").json().path("data")).hasSize(3);
+    }
+  }
+
+  @Test
+  void aCharacterOutlivesARestart() throws Exception {
+    ServerOptions options = TinyModels.write(dir, dir.resolve("data"));
+    byte[] clip = WorldClips.redBall(dir);
+    String id;
+    try (VideoServer first = VideoServer.start(options)) {
+      Http http = new Http(first.baseUrl(), null);
+      Http.Reply made = http.post("/v1/videos/characters", "multipart/form-data; boundary=B",
+          Http.multipart("B", new String[][] {{"name", "Rex"}}, "video", "rex.mp4", clip));
+      assertThat(made.status()).isEqualTo(200);
+      id = made.json().path("id").asText();
+    }
+    assertThat(dir.resolve("data").resolve("characters").resolve(id + ".mp4")).hasBinaryContent(clip);
+    try (VideoServer second = VideoServer.start(options)) {
+      Http http = new Http(second.baseUrl(), null);
+      Http.Reply read = http.get("/v1/videos/characters/" + id);
+      assertThat(read.status()).isEqualTo(200);
+      assertThat(read.json().path("name").asText()).isEqualTo("Rex");
+      String video = http.postJson("/v1/videos", "{\"prompt\":\"@Rex rests\",\"seconds\":\"1\",\"size\":\"32x32\"}")
+          .json().path("id").asText();
+      until(http, video, "completed", 0);
+      try (VideoStore store = new VideoStore(dir.resolve("data"))) {
+        assertThat(store.get(video).orElseThrow().modelPrompt()).isEqualTo("a small red ball rests");
+      }
     }
   }
 

@@ -54,9 +54,12 @@ public final class ApiError extends RuntimeException {
     return new ApiError(429, "rate_limit_error", null, "queue_full", message, seconds);
   }
 
-  /** 501: a part of the API the local model cannot do. */
+  /**
+   * 400: a part of the API this server does not offer. Not 501: the official SDKs retry every 5xx,
+   * and asking again cannot help.
+   */
   public static ApiError unsupported(String param, String message) {
-    return new ApiError(501, INVALID_REQUEST, param, "unsupported", message, null);
+    return new ApiError(400, INVALID_REQUEST, param, "unsupported", message, null);
   }
 
   public int status() {

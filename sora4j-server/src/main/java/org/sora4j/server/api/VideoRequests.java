@@ -3,16 +3,12 @@ package org.sora4j.server.api;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
 import org.sora4j.core.video.FrameSize;
 import org.sora4j.core.video.Video;
-import org.sora4j.media.VideoFiles;
 import org.sora4j.server.ServerOptions;
 import org.sora4j.server.jobs.JobSpec;
 import org.sora4j.server.jobs.ModelProfile;
@@ -23,14 +19,14 @@ import org.sora4j.server.store.VideoStore;
 
 /**
  * Turns create, remix, edit and extension requests into stored jobs, refusing bad input with a
- * 4xx that names the parameter. Uploads are checked (decoded) here, before a job is queued.
+ * 4xx that names the parameter. Uploads are checked (decoded) here, before a job is queued, and a
+ * prompt that names one of the owner's characters reaches the model with the character's looks.
  */
 final class VideoRequests {
   /** SDEdit strength of a remix: enough noise to follow the new prompt, little enough to keep the scene. */
   static final double REMIX_STRENGTH = 0.7;
   static final String DEFAULT_SECONDS = "4";
   static final String DEFAULT_SIZE = "720x1280";
-  private static final Set<String> VIDEO_TYPES = Set.of("mp4", "webm", "mov", "gif", "png", "jpg", "jpeg");
 
   private final VideoStore store;
   private final VideoFolders folders;
@@ -45,7 +41,7 @@ final class VideoRequests {
   }
 
   /** A text-to-video (or image-to-video) job from a create request. */
-  Pending create(RequestForm form, String owner) {
+  Pending create(RequestForm form, String owner) throws SQLException {
     String prompt = prompt(form);
     String model = model(form.field("model"));
     String seconds = seconds(form.field("seconds"), "seconds");
@@ -63,7 +59,7 @@ final class VideoRequests {
   }
 
   /** A remix: the source, noised and denoised under the new prompt, at its size and duration. */
-  Pending remix(VideoRow source, RequestForm form, String owner) {
+  Pending remix(VideoRow source, RequestForm form, String owner) throws SQLException {
     requireCompleted(source);
     String prompt = prompt(form);
     return new Pending(row(VideoFolders.newId(), owner, source.model(), prompt, source.seconds(), source.size(),
@@ -94,10 +90,12 @@ final class VideoRequests {
         new JobSpec.Extend(source.spec, add))));
   }
 
+  /** A queued job; the model is given the prompt with the owner's characters named by their looks. */
   private VideoRow row(String id, String owner, String model, String prompt, String seconds, String size,
-      String remixedFrom, JobSpec job) {
-    return new VideoRow(id, owner, model, prompt, seconds, size, VideoRow.QUEUED, 0, Instant.now().getEpochSecond(),
-        null, remixedFrom, null, null, job, ThreadLocalRandom.current().nextLong(1L << 31));
+      String remixedFrom, JobSpec job) throws SQLException {
+    String modelPrompt = CharacterMentions.of(store.characters(owner)).resolve(prompt);
+    return new VideoRow(id, owner, model, prompt, modelPrompt, seconds, size, VideoRow.QUEUED, 0,
+        Instant.now().getEpochSecond(), null, remixedFrom, null, null, job, ThreadLocalRandom.current().nextLong(1L << 31));
   }
 
   private static String prompt(RequestForm form) {
@@ -175,52 +173,19 @@ final class VideoRequests {
     return new SourceVideo(new JobSpec.Source(row.id()), row.model(), row.seconds(), row.size(), null);
   }
 
-  private SourceVideo uploaded(RequestForm.Upload upload, String newId) {
-    String name = upload.filename() == null ? "" : upload.filename().toLowerCase(Locale.ROOT);
-    String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : sniff(upload.bytes());
-    if (!VIDEO_TYPES.contains(ext)) {
-      throw ApiError.badRequest("video", "the uploaded video must be one of " + VIDEO_TYPES + "; '"
-          + (upload.filename() == null ? "(no name)" : upload.filename()) + "' is not");
-    }
-    Path temp = null;
+  private SourceVideo uploaded(RequestForm.Upload file, String newId) {
+    UploadedVideo upload = UploadedVideo.read(file, options.maxSeconds());
+    Video video = upload.video();
+    String size;
     try {
-      temp = Files.createTempFile("sora4j-upload", "." + ext);
-      temp.toFile().deleteOnExit();
-      Files.write(temp, upload.bytes());
-      Video video = VideoFiles.read(temp);
-      if (video.seconds() > options.maxSeconds()) {
-        throw ApiError.badRequest("video", "the uploaded video is longer than " + format(options.maxSeconds()) + " s");
-      }
-      String size = size(video.width() + "x" + video.height());
-      String seconds = format(Math.max(1, Math.round(video.frameCount() * 1.0 / video.fps() * options.fps())) / options.fps());
-      Path kept = temp;
-      return new SourceVideo(JobSpec.Source.upload(), ModelProfile.DEFAULT, seconds, size, () -> {
-        Files.createDirectories(folders.folder(newId));
-        Files.move(kept, folders.file(newId, VideoFolders.SOURCE + "." + ext));
-      });
-    } catch (IOException | IllegalArgumentException e) {
-      throw ApiError.badRequest("video", "the uploaded video could not be read: " + e.getMessage());
+      size = size(video.width() + "x" + video.height());
+    } catch (ApiError e) {
+      upload.discard();
+      throw e;
     }
-  }
-
-  /** The container of a file sent without a name (the SDKs send byte arrays so), from its first bytes. */
-  static String sniff(byte[] b) {
-    if (b.length >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
-      return b[8] == 'q' && b[9] == 't' ? "mov" : "mp4";
-    }
-    if (b.length >= 4 && (b[0] & 0xff) == 0x1a && (b[1] & 0xff) == 0x45 && (b[2] & 0xff) == 0xdf && (b[3] & 0xff) == 0xa3) {
-      return "webm";
-    }
-    if (b.length >= 4 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
-      return "gif";
-    }
-    if (b.length >= 4 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-      return "png";
-    }
-    if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-      return "jpg";
-    }
-    return "";
+    String seconds = format(Math.max(1, Math.round(video.frameCount() * 1.0 / video.fps() * options.fps())) / options.fps());
+    return new SourceVideo(JobSpec.Source.upload(), ModelProfile.DEFAULT, seconds, size,
+        () -> upload.moveTo(folders.file(newId, VideoFolders.SOURCE + "." + upload.extension())));
   }
 
   static String firstNonNull(String... values) {

@@ -18,6 +18,8 @@ import org.sora4j.server.ServerOptions;
 import org.sora4j.server.jobs.JobQueue;
 import org.sora4j.server.jobs.ModelProfile;
 import org.sora4j.server.jobs.VideoMaker;
+import org.sora4j.server.store.CharacterFiles;
+import org.sora4j.server.store.CharacterRow;
 import org.sora4j.server.store.VideoFolders;
 import org.sora4j.server.store.VideoRow;
 import org.sora4j.server.store.VideoStore;
@@ -27,6 +29,8 @@ public final class VideoRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(VideoRoutes.class);
   /** When the model "was created" as /v1/models reports it: fixed, so the list is stable. */
   private static final long MODELS_CREATED = 1_759_000_000L;
+  /** The header that says what a character looks like to the model, e.g. "a small red ball". */
+  public static final String DESCRIPTION_HEADER = "X-Sora4j-Character-Description";
 
   private final VideoStore store;
   private final VideoFolders folders;
@@ -35,9 +39,11 @@ public final class VideoRoutes {
   private final ApiKeys keys;
   private final ServerOptions options;
   private final VideoRequests requests;
+  private final CharacterRequests characters;
   private final ObjectMapper json = new ObjectMapper();
 
-  public VideoRoutes(VideoStore store, VideoFolders folders, JobQueue queue, VideoMaker maker, ServerOptions options) {
+  public VideoRoutes(VideoStore store, VideoFolders folders, CharacterFiles characterFiles, JobQueue queue,
+      VideoMaker maker, ServerOptions options) {
     this.store = store;
     this.folders = folders;
     this.queue = queue;
@@ -45,6 +51,7 @@ public final class VideoRoutes {
     this.keys = new ApiKeys(options.apiKeys());
     this.options = options;
     this.requests = new VideoRequests(store, folders, maker, options);
+    this.characters = new CharacterRequests(store, characterFiles, options);
   }
 
   /** Adds the routes and error handling to a Javalin config. */
@@ -64,14 +71,10 @@ public final class VideoRoutes {
       submit(ctx, requests.extend(form(ctx), owner));
     });
     config.routes.post("/v1/videos/characters", ctx -> {
-      keys.owner(ctx);
-      throw ApiError.unsupported(null, "characters are not supported by the local model yet: it learns no new"
-          + " subjects from an upload; describe the subject in the prompt or pass an input_reference image");
+      String owner = keys.owner(ctx);
+      sendCharacter(ctx, characters.create(form(ctx), owner));
     });
-    config.routes.get("/v1/videos/characters/{id}", ctx -> {
-      keys.owner(ctx);
-      throw ApiError.notFound("No character found with id '" + ctx.pathParam("id") + "': this server makes no characters.");
-    });
+    config.routes.get("/v1/videos/characters/{id}", this::getCharacter);
     config.routes.get("/v1/videos/{id}", ctx -> send(ctx, 200, VideoObject.of(owned(ctx))));
     config.routes.delete("/v1/videos/{id}", this::delete);
     config.routes.get("/v1/videos/{id}/content", this::content);
@@ -132,6 +135,24 @@ public final class VideoRoutes {
       throw e;
     }
     send(ctx, 200, VideoObject.of(pending.row()));
+  }
+
+  private void getCharacter(Context ctx) throws SQLException {
+    String owner = keys.owner(ctx);
+    String id = ctx.pathParam("id");
+    if (!CharacterFiles.isValidId(id)) {
+      throw ApiError.notFound("No character found with id '" + id + "'.");
+    }
+    // another key's character gets the same 404 as no character
+    CharacterRow row = store.character(id, owner)
+        .orElseThrow(() -> ApiError.notFound("No character found with id '" + id + "'."));
+    sendCharacter(ctx, row);
+  }
+
+  /** The character; what the judge saw, which the API's shape has no field for, goes in a header. */
+  private void sendCharacter(Context ctx, CharacterRow row) {
+    ctx.header(DESCRIPTION_HEADER, row.description());
+    send(ctx, 200, CharacterObject.of(row));
   }
 
   /** The video of the path if the caller owns it; any other caller gets the same 404 as for no video. */

@@ -49,7 +49,9 @@ public final class VideoMaker {
   public void make(VideoRow row, IntConsumer percent) throws IOException {
     SizePlan plan = plan(FrameSize.parse(row.size()));
     ModelProfile profile = ModelProfile.named(row.model());
-    String caption = options.upsample() ? PromptUpsampler.upsample(row.prompt(), row.seed()).caption() : row.prompt();
+    // characters named in the prompt reach the model by their looks; the video keeps the prompt as written
+    String prompt = row.modelPrompt();
+    String caption = options.upsample() ? PromptUpsampler.upsample(prompt, row.seed()).caption() : prompt;
     GenerateOptions base = new GenerateOptions(caption, plan.generated(), Double.parseDouble(row.seconds()),
         options.fps(), profile.steps(options.steps()), options.guidance(), profile.flowSampler(), row.seed());
     Video made;

@@ -9,6 +9,8 @@ import org.sora4j.server.jobs.JobSpec;
  * @param owner who may see it: a digest of the API key that made it ("" when the server has no keys)
  * @param model the model name asked for (sora-2, sora-2-pro)
  * @param prompt the prompt as written
+ * @param modelPrompt the prompt the model is given: {@code prompt} with the names of the owner's
+ *     characters replaced by what they look like (null: the prompt as written)
  * @param seconds duration as the API shows it, e.g. "4"
  * @param size delivered size, e.g. "720x1280"
  * @param status queued, in_progress, completed or failed
@@ -26,6 +28,7 @@ public record VideoRow(
     String owner,
     String model,
     String prompt,
+    String modelPrompt,
     String seconds,
     String size,
     String status,
@@ -42,6 +45,11 @@ public record VideoRow(
   public static final String IN_PROGRESS = "in_progress";
   public static final String COMPLETED = "completed";
   public static final String FAILED = "failed";
+
+  public VideoRow {
+    // rows stored before characters existed have no model prompt: theirs is the prompt itself
+    modelPrompt = modelPrompt == null ? prompt : modelPrompt;
+  }
 
   public boolean finished() {
     return status.equals(COMPLETED) || status.equals(FAILED);

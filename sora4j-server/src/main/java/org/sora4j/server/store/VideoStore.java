@@ -16,14 +16,16 @@ import java.util.Optional;
 import org.sora4j.server.jobs.JobSpec;
 
 /**
- * The jobs, in SQLite ({@code DATA/videos.db}): the one source of truth for status and progress,
- * so a server that is killed and started again knows every video and every unfinished job.
+ * The jobs and the characters, in SQLite ({@code DATA/videos.db}): the one source of truth for
+ * status and progress, so a server that is killed and started again knows every video, every
+ * unfinished job and every character.
  *
  * <p>One connection serves all threads, one statement at a time; the load is a few writes a second.
  */
 public final class VideoStore implements AutoCloseable {
-  private static final String COLUMNS = "id, owner, model, prompt, seconds, size, status, progress, created_at,"
-      + " completed_at, remixed_from, error_code, error_message, job, seed";
+  private static final String COLUMNS = "id, owner, model, prompt, model_prompt, seconds, size, status, progress,"
+      + " created_at, completed_at, remixed_from, error_code, error_message, job, seed";
+  private static final String CHARACTER_COLUMNS = "id, owner, name, description, created_at";
 
   private final Connection db;
   private final ObjectMapper json = new ObjectMapper();
@@ -38,31 +40,51 @@ public final class VideoStore implements AutoCloseable {
       s.execute("PRAGMA journal_mode=WAL");
       s.execute("PRAGMA busy_timeout=5000");
       s.execute("CREATE TABLE IF NOT EXISTS videos (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,"
-          + " owner TEXT NOT NULL, model TEXT NOT NULL, prompt TEXT NOT NULL, seconds TEXT NOT NULL, size TEXT NOT NULL,"
-          + " status TEXT NOT NULL, progress INTEGER NOT NULL, created_at INTEGER NOT NULL, completed_at INTEGER,"
-          + " remixed_from TEXT, error_code TEXT, error_message TEXT, job TEXT NOT NULL, seed INTEGER NOT NULL)");
+          + " owner TEXT NOT NULL, model TEXT NOT NULL, prompt TEXT NOT NULL, model_prompt TEXT, seconds TEXT NOT NULL,"
+          + " size TEXT NOT NULL, status TEXT NOT NULL, progress INTEGER NOT NULL, created_at INTEGER NOT NULL,"
+          + " completed_at INTEGER, remixed_from TEXT, error_code TEXT, error_message TEXT, job TEXT NOT NULL,"
+          + " seed INTEGER NOT NULL)");
       s.execute("CREATE INDEX IF NOT EXISTS videos_owner ON videos (owner, seq)");
+      if (!hasColumn(s, "videos", "model_prompt")) {
+        // a data folder from before characters: its rows have no model prompt and are read with their prompts
+        s.execute("ALTER TABLE videos ADD COLUMN model_prompt TEXT");
+      }
+      s.execute("CREATE TABLE IF NOT EXISTS characters (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,"
+          + " owner TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL, created_at INTEGER NOT NULL)");
+      s.execute("CREATE INDEX IF NOT EXISTS characters_owner ON characters (owner, seq)");
+    }
+  }
+
+  private static boolean hasColumn(Statement s, String table, String column) throws SQLException {
+    try (ResultSet r = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+      while (r.next()) {
+        if (r.getString("name").equals(column)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
   /** Adds a new job. */
   public synchronized void insert(VideoRow row) throws SQLException {
-    try (PreparedStatement s = db.prepareStatement("INSERT INTO videos (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+    try (PreparedStatement s = db.prepareStatement("INSERT INTO videos (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       s.setString(1, row.id());
       s.setString(2, row.owner());
       s.setString(3, row.model());
       s.setString(4, row.prompt());
-      s.setString(5, row.seconds());
-      s.setString(6, row.size());
-      s.setString(7, row.status());
-      s.setInt(8, row.progress());
-      s.setLong(9, row.createdAt());
-      setLong(s, 10, row.completedAt());
-      s.setString(11, row.remixedFrom());
-      s.setString(12, row.errorCode());
-      s.setString(13, row.errorMessage());
-      s.setString(14, write(row.job()));
-      s.setLong(15, row.seed());
+      s.setString(5, row.modelPrompt());
+      s.setString(6, row.seconds());
+      s.setString(7, row.size());
+      s.setString(8, row.status());
+      s.setInt(9, row.progress());
+      s.setLong(10, row.createdAt());
+      setLong(s, 11, row.completedAt());
+      s.setString(12, row.remixedFrom());
+      s.setString(13, row.errorCode());
+      s.setString(14, row.errorMessage());
+      s.setString(15, write(row.job()));
+      s.setLong(16, row.seed());
       s.executeUpdate();
     }
   }
@@ -151,6 +173,38 @@ public final class VideoStore implements AutoCloseable {
     }
   }
 
+  /** Adds a new character. */
+  public synchronized void insertCharacter(CharacterRow row) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("INSERT INTO characters (" + CHARACTER_COLUMNS
+        + ") VALUES (?,?,?,?,?)")) {
+      s.setString(1, row.id());
+      s.setString(2, row.owner());
+      s.setString(3, row.name());
+      s.setString(4, row.description());
+      s.setLong(5, row.createdAt());
+      s.executeUpdate();
+    }
+  }
+
+  /** The character if {@code owner} owns it: another owner's character does not exist for them. */
+  public synchronized Optional<CharacterRow> character(String id, String owner) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("SELECT " + CHARACTER_COLUMNS
+        + " FROM characters WHERE id = ? AND owner = ?")) {
+      s.setString(1, id);
+      s.setString(2, owner);
+      return readCharacters(s).stream().findFirst();
+    }
+  }
+
+  /** An owner's characters, newest first. */
+  public synchronized List<CharacterRow> characters(String owner) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("SELECT " + CHARACTER_COLUMNS
+        + " FROM characters WHERE owner = ? ORDER BY seq DESC")) {
+      s.setString(1, owner);
+      return readCharacters(s);
+    }
+  }
+
   @Override
   public synchronized void close() throws SQLException {
     db.close();
@@ -163,9 +217,20 @@ public final class VideoStore implements AutoCloseable {
         long completed = r.getLong("completed_at");
         Long completedAt = r.wasNull() ? null : completed;
         rows.add(new VideoRow(r.getString("id"), r.getString("owner"), r.getString("model"), r.getString("prompt"),
-            r.getString("seconds"), r.getString("size"), r.getString("status"), r.getInt("progress"),
-            r.getLong("created_at"), completedAt, r.getString("remixed_from"), r.getString("error_code"),
-            r.getString("error_message"), parse(r.getString("job")), r.getLong("seed")));
+            r.getString("model_prompt"), r.getString("seconds"), r.getString("size"), r.getString("status"),
+            r.getInt("progress"), r.getLong("created_at"), completedAt, r.getString("remixed_from"),
+            r.getString("error_code"), r.getString("error_message"), parse(r.getString("job")), r.getLong("seed")));
+      }
+    }
+    return rows;
+  }
+
+  private static List<CharacterRow> readCharacters(PreparedStatement s) throws SQLException {
+    List<CharacterRow> rows = new ArrayList<>();
+    try (ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        rows.add(new CharacterRow(r.getString("id"), r.getString("owner"), r.getString("name"), r.getString("description"),
+            r.getLong("created_at")));
       }
     }
     return rows;

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.sora4j.core.video.Video;
 import org.sora4j.world.scene.CameraMove;
 import org.sora4j.world.scene.Motion;
+import org.sora4j.world.scene.ObjectSpec;
 import org.sora4j.world.scene.SceneSpec;
 
 /**
@@ -80,6 +81,17 @@ public final class Judge {
       }
     }
     return new JudgeReport(dims, sum / dims.size(), notes);
+  }
+
+  /**
+   * What a video shows, in the world's words: the color, shape and size of each object seen in
+   * enough frames to count, the most persistent first. Empty if it shows no object the world knows.
+   *
+   * @throws IllegalArgumentException if the video is smaller than 8 pixels on a side
+   */
+  public List<ObjectSpec> subjects(Video video) {
+    Objects.requireNonNull(video, "video");
+    return observe(video).objects().stream().map(Track::spec).toList();
   }
 
   private static boolean movesUnderForces(Motion m) {

@@ -89,7 +89,7 @@ final class ObjectScorer {
   static double probability(Dimension d, Object want, Track t) {
     return switch (d) {
       case COLOR -> t.colorShares()[((ObjectColor) want).ordinal()];
-      case SHAPE -> ShapeModel.probabilities(t.clean().isEmpty() ? t.sightings() : t.clean())[((Shape) want).ordinal()];
+      case SHAPE -> ShapeModel.probabilities(t.measured())[((Shape) want).ordinal()];
       case SIZE -> sizeProbability((Size) want, t.radius());
       default -> 0;
     };
@@ -156,10 +156,7 @@ final class ObjectScorer {
   }
 
   static String describe(Track t) {
-    double r = t.radius();
-    Size size = Math.abs(Math.log(r / Size.SMALL.radius())) < Math.abs(Math.log(r / Size.LARGE.radius()))
-        ? Size.SMALL : Size.LARGE;
-    List<Sighting> use = t.clean().isEmpty() ? t.sightings() : t.clean();
-    return String.format("%s %s %s (r %.3f)", size.word(), t.color().word(), ShapeModel.best(use).word(), r);
+    ObjectSpec seen = t.spec();
+    return String.format("%s %s %s (r %.3f)", seen.size().word(), seen.color().word(), seen.shape().word(), t.radius());
   }
 }

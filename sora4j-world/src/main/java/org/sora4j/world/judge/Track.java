@@ -3,6 +3,9 @@ package org.sora4j.world.judge;
 import java.util.ArrayList;
 import java.util.List;
 import org.sora4j.world.scene.ObjectColor;
+import org.sora4j.world.scene.ObjectSpec;
+import org.sora4j.world.scene.Shape;
+import org.sora4j.world.scene.Size;
 
 /** One object followed through the video: its sightings in frame order (frames may be missing). */
 record Track(List<Sighting> sightings) {
@@ -26,6 +29,12 @@ record Track(List<Sighting> sightings) {
       }
     }
     return out;
+  }
+
+  /** Clean sightings, or all if none is clean: what shape and size are measured on. */
+  List<Sighting> measured() {
+    List<Sighting> clean = clean();
+    return clean.isEmpty() ? sightings : clean;
   }
 
   /** Sightings whose position can be trusted. */
@@ -65,9 +74,31 @@ record Track(List<Sighting> sightings) {
     return ObjectColor.values()[best];
   }
 
+  /** The most likely shape. */
+  Shape shape() {
+    return ShapeModel.best(measured());
+  }
+
+  /** The size whose nominal radius is nearest the measured one (on a log scale). */
+  Size size() {
+    double r = radius();
+    Size best = Size.values()[0];
+    for (Size s : Size.values()) {
+      if (Math.abs(Math.log(r / s.radius())) < Math.abs(Math.log(r / best.radius()))) {
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  /** The object in the world's words: its color, shape and size. */
+  ObjectSpec spec() {
+    return new ObjectSpec(color(), shape(), size());
+  }
+
   /** Median world radius over clean sightings, or over all if none is clean. */
   double radius() {
-    List<Sighting> use = clean().isEmpty() ? sightings : clean();
+    List<Sighting> use = measured();
     double[] r = new double[use.size()];
     for (int i = 0; i < r.length; i++) {
       r[i] = use.get(i).radius();

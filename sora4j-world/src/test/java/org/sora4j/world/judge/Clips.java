@@ -150,4 +150,21 @@ final class Clips {
     }
     return Video.of(w, h, 8, frames);
   }
+
+  /** The daylight backdrop and floor of an environment with nothing in front of them, 2 s at 8 fps. */
+  static Video backdrop(Environment env) {
+    int w = 64;
+    int h = 64;
+    byte[] b = new byte[w * h * 3];
+    for (int py = 0; py < h; py++) {
+      var bg = (py + 0.5) / h < WorldLayout.FLOOR_Y ? env.backdrop() : env.floor();
+      for (int px = 0; px < w; px++) {
+        int i = (py * w + px) * 3;
+        b[i] = (byte) bg.r();
+        b[i + 1] = (byte) bg.g();
+        b[i + 2] = (byte) bg.b();
+      }
+    }
+    return Video.of(w, h, 8, Collections.nCopies(16, b));
+  }
 }
