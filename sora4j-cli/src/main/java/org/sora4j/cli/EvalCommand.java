@@ -11,6 +11,7 @@ import org.sora4j.core.diffusion.FlowSampler;
 import org.sora4j.core.pipeline.GenerateOptions;
 import org.sora4j.core.pipeline.VideoPipeline;
 import org.sora4j.core.pipeline.VideoPrompts;
+import org.sora4j.core.vae.VideoVae;
 import org.sora4j.core.video.FrameSize;
 import org.sora4j.core.video.Video;
 import org.sora4j.world.caption.PromptUpsampler;
@@ -75,12 +76,14 @@ final class EvalCommand implements Callable<Integer> {
     /** A seamless loop (text only). */
     loop,
     /** The render's first and last quarters connected. */
-    connect
+    connect,
+    /** The render itself through the VAE, no diffusion: the ceiling the VAE sets for every other mode. */
+    autoencoded
   }
 
   @Option(names = "--mode", defaultValue = "text", paramLabel = "MODE", description = "How each video is made: ${COMPLETION-CANDIDATES}"
       + " (default: ${DEFAULT-VALUE}). The other modes condition on frames of a world render of the prompt and judge"
-      + " the whole result.")
+      + " the whole result; autoencoded judges the render through the VAE alone (the ceiling the VAE sets).")
   Mode mode;
 
   @Option(names = "--json", description = "Print the results as JSON instead.")
@@ -121,21 +124,12 @@ final class EvalCommand implements Callable<Integer> {
       set = set.subList(0, limit);
     }
     FlowSampler flow = FlowSampler.named(sampler);
-    Path denoiserDir = ModelPaths.resolve(model, "dit", "--model");
     Path vaeDir = ModelPaths.resolve(vae, "vae", "--vae");
     try (NDManager manager = NDManager.newBaseManager()) {
-      VideoPipeline pipeline = VideoPipeline.load(denoiserDir, vaeDir, manager);
-      pipeline.checkSize(frame);
-      Benchmark.VideoMaker maker = (prompt, spec, seed, bench) -> {
-        String caption = PromptUpsampler.upsample(prompt, seed).caption();
-        GenerateOptions generate = new GenerateOptions(caption, frame, length, fps, steps, cfg, flow, seed);
-        if (frameByFrame) {
-          return frameByFrame(pipeline, generate, manager);
-        }
-        // the conditioning modes cut their frames from the world's render of the prompt
-        Video render = mode == Mode.text || mode == Mode.loop ? null : Benchmark.WORLD.make(prompt, spec, seed, bench);
-        return make(new VideoPrompts(pipeline), generate, render, manager);
-      };
+      Benchmark.VideoMaker maker = mode == Mode.autoencoded
+          ? autoencoder(VideoVae.load(vaeDir, manager), frame, manager)
+          : generator(VideoPipeline.load(ModelPaths.resolve(model, "dit", "--model"), vaeDir, manager), frame, length,
+              flow, manager);
       if (longSeconds != null) {
         return judgeWindows(set, options, maker);
       }
@@ -144,12 +138,35 @@ final class EvalCommand implements Callable<Integer> {
           .setUnit(" prompts", 1).build()) {
         result = Benchmark.run(set, options, maker, bar::stepTo);
       }
+      String how = mode == Mode.autoencoded ? "world renders through the VAE"
+          : steps + " " + sampler + " steps, cfg " + BenchTable.trim(cfg) + (frameByFrame ? ", frame by frame" : "")
+              + (mode == Mode.text ? "" : ", mode " + mode);
       BenchTable.print(result, set.size() + " prompts at " + frame + ", " + BenchTable.trim(fps) + " fps, "
-          + BenchTable.trim(seconds) + " s, " + steps + " " + sampler + " steps, cfg " + BenchTable.trim(cfg)
-          + (frameByFrame ? ", frame by frame" : "") + (mode == Mode.text ? "" : ", mode " + mode), json, size, fps,
-          seconds);
+          + BenchTable.trim(seconds) + " s, " + how, json, size, fps, seconds);
     }
     return 0;
+  }
+
+  /** Makes each prompt's video with the diffusion model in the chosen mode. */
+  private Benchmark.VideoMaker generator(VideoPipeline pipeline, FrameSize frame, double length, FlowSampler flow,
+      NDManager manager) {
+    pipeline.checkSize(frame);
+    return (prompt, spec, seed, bench) -> {
+      String caption = PromptUpsampler.upsample(prompt, seed).caption();
+      GenerateOptions generate = new GenerateOptions(caption, frame, length, fps, steps, cfg, flow, seed);
+      if (frameByFrame) {
+        return frameByFrame(pipeline, generate, manager);
+      }
+      // the conditioning modes cut their frames from the world's render of the prompt
+      Video render = mode == Mode.text || mode == Mode.loop ? null : Benchmark.WORLD.make(prompt, spec, seed, bench);
+      return make(new VideoPrompts(pipeline), generate, render, manager);
+    };
+  }
+
+  /** Each prompt's world render encoded and decoded by the VAE alone: no denoiser is loaded. */
+  private static Benchmark.VideoMaker autoencoder(VideoVae vae, FrameSize frame, NDManager manager) {
+    vae.checkSize(frame.width(), frame.height());
+    return (prompt, spec, seed, bench) -> vae.reconstruct(Benchmark.WORLD.make(prompt, spec, seed, bench), manager);
   }
 
   /**

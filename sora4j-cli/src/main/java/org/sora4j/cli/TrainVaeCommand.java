@@ -45,10 +45,15 @@ final class TrainVaeCommand implements Callable<Integer> {
   @Option(names = "--checkpoint-minutes", defaultValue = "5", description = "Minutes between checkpoints (default: ${DEFAULT-VALUE}).")
   double checkpointMinutes;
 
+  @Option(names = "--motion-weight", defaultValue = "0", description = "Extra loss weight where frames change, so"
+      + " small moving objects are not traded for background detail: a pixel weighs 1 + this x its change (default:"
+      + " ${DEFAULT-VALUE}, plain L1).")
+  double motionWeight;
+
   @Option(names = "--snapshot-every", defaultValue = "0", description = "Also keep the model every N steps in snapshots/ (default: never).")
   int snapshotEvery;
 
-  @Option(names = "--model", defaultValue = "base", description = "Model for a new run: base (spatiotemporal, 4x4x4), 8x (8x8x4), per-frame (the 2D baseline) or tiny (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--model", defaultValue = "base", description = "Model for a new run: base (spatiotemporal, 4x4x4, 8 channels), time2 (4x4x2, 8 channels), wide (4x4x4, 16 channels), 8x (8x8x4), per-frame (the 2D baseline) or tiny (default: ${DEFAULT-VALUE}).")
   String model;
 
   @Override
@@ -56,12 +61,14 @@ final class TrainVaeCommand implements Callable<Integer> {
     VaeConfig config = switch (model) {
       case "base" -> VaeConfig.base();
       case "8x" -> VaeConfig.eightX();
+      case "time2" -> VaeConfig.time2();
+      case "wide" -> VaeConfig.wide();
       case "per-frame" -> VaeConfig.perFrameBaseline();
       case "tiny" -> VaeConfig.tiny();
-      default -> throw new IllegalArgumentException("--model must be base, 8x, per-frame or tiny, got " + model);
+      default -> throw new IllegalArgumentException("--model must be base, time2, wide, 8x, per-frame or tiny, got " + model);
     };
     VaeTrainOptions options = new VaeTrainOptions(out, data, steps, batch, resume, seed,
-        learningRate, Math.min(500, steps / 10), crop, frames, 0.1, 1e-6, 0.5, checkpointMinutes, snapshotEvery, config);
+        learningRate, Math.min(500, steps / 10), crop, frames, 0.1, 1e-6, 0.5, motionWeight, checkpointMinutes, snapshotEvery, config);
     ProgressListener listener = new ProgressListener();
     try {
       Path checkpoint = new VaeTrainer(options, listener).run();

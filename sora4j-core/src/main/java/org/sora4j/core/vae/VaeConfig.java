@@ -59,6 +59,16 @@ public record VaeConfig(
     return new VaeConfig(8, List.of(64, 128, 128), 4, 4, 3, 16, 1, 1.0, 0.0);
   }
 
+  /** Half the temporal compression of {@link #base()}: 8 latent channels per 4x4x2 block of pixels. */
+  public static VaeConfig time2() {
+    return new VaeConfig(8, List.of(64, 128, 128), 4, 2, 3, 16, 1, 1.0, 0.0);
+  }
+
+  /** {@link #base()} with twice the latent channels: 16 per 4x4x4 block of pixels. */
+  public static VaeConfig wide() {
+    return new VaeConfig(16, List.of(64, 128, 128), 4, 4, 3, 16, 1, 1.0, 0.0);
+  }
+
   /** The 8x-in-space variant: 16 latent channels per 8x8x4 block of pixels. */
   public static VaeConfig eightX() {
     return new VaeConfig(16, List.of(64, 128, 128), 8, 4, 3, 16, 1, 1.0, 0.0);

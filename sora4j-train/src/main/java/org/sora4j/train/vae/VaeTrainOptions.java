@@ -20,6 +20,8 @@ import org.sora4j.core.vae.VaeConfig;
  * @param imageFraction share of steps that train on single images (1-frame clips)
  * @param klWeight weight of the KL term
  * @param temporalWeight weight of the L1 loss on frame-to-frame differences (against flicker)
+ * @param motionWeight extra weight of the reconstruction loss where the frame changes (moving
+ *     objects): a pixel's weight is 1 + motionWeight x its change, 0 for the plain L1
  * @param checkpointMinutes wall-clock minutes between checkpoints
  * @param snapshotEvery also keep the model at every multiple of this many steps in {@code
  *     snapshots/} (0 = never), for comparing models at equal training budgets
@@ -39,6 +41,7 @@ public record VaeTrainOptions(
     double imageFraction,
     double klWeight,
     double temporalWeight,
+    double motionWeight,
     double checkpointMinutes,
     int snapshotEvery,
     VaeConfig model) {
@@ -55,6 +58,9 @@ public record VaeTrainOptions(
     }
     if (model.validFrames(clipFrames) != clipFrames) {
       throw new IllegalArgumentException("clip frames " + clipFrames + " must be k*" + model.temporalFactor() + "+1");
+    }
+    if (!(motionWeight >= 0)) {
+      throw new IllegalArgumentException("--motion-weight must be 0 or more, got " + motionWeight);
     }
     if (snapshotEvery < 0) {
       throw new IllegalArgumentException("--snapshot-every must be 0 (never) or positive, got " + snapshotEvery);

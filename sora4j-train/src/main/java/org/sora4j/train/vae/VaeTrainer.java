@@ -126,7 +126,7 @@ public final class VaeTrainer {
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         LatentDistribution latent = vae.encode(x);
         NDArray y = vae.decode(latent.sample());
-        loss = y.sub(x).abs().mean().add(latent.klMean().mul((float) options.klWeight()));
+        loss = reconstructionLoss(x, y, options.motionWeight()).add(latent.klMean().mul((float) options.klWeight()));
         if (frames > 1) {
           NDArray dx = x.get(":, :, 1:").sub(x.get(":, :, :-1"));
           NDArray dy = y.get(":, :, 1:").sub(y.get(":, :, :-1"));
@@ -137,6 +137,26 @@ public final class VaeTrainer {
       optimizer.update(vae.getParameters(), options.learningRateAt(step), 1.0);
       return loss.getFloat();
     }
+  }
+
+  /**
+   * L1 between clip and reconstruction, weighted up where the clip changes from the frame before or
+   * after: the pixels of moving objects, which are few and would otherwise be traded for background.
+   */
+  static NDArray reconstructionLoss(NDArray x, NDArray y, double motionWeight) {
+    NDArray error = y.sub(x).abs();
+    int frames = (int) x.getShape().get(2);
+    if (motionWeight == 0 || frames == 1) {
+      return error.mean();
+    }
+    // (B, 1, T-1, H, W): the largest colour change between neighbouring frames, in [0, 1]
+    NDArray change = x.get(":, :, 1:").sub(x.get(":, :, :-1")).abs().max(new int[] {1}, true).div(2f);
+    NDArray none = change.get(":, :, 0:1").zerosLike();
+    NDArray before = none.concat(change, 2);
+    NDArray after = change.concat(none, 2);
+    NDArray weight = before.maximum(after).mul((float) motionWeight).add(1f);
+    // normalised, so the loss keeps the plain L1's scale and the other terms' weights keep their meaning
+    return error.mul(weight).mean().div(weight.mean());
   }
 
   /** Mean PSNR over the held-out clips; writes a sample sheet (originals above reconstructions). */

@@ -29,7 +29,7 @@ class VaeTrainerTest {
   };
 
   private static VaeTrainOptions options(Path out, int steps, boolean resume) {
-    return new VaeTrainOptions(out, null, steps, 2, resume, 7, 1e-3, 1, 16, 5, 0.25, 1e-6, 0.5,
+    return new VaeTrainOptions(out, null, steps, 2, resume, 7, 1e-3, 1, 16, 5, 0.25, 1e-6, 0.5, 4,
         60, 2, VaeConfig.tiny());
   }
 
