@@ -3,8 +3,6 @@ package org.sora4j.server.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -13,9 +11,8 @@ import java.util.regex.Pattern;
  * a path is made from them, so neither can name a path outside the data folder.
  */
 public final class CharacterFiles {
-  private static final Pattern ID = Pattern.compile("char_[0-9a-f]{32}");
+  private static final RandomIds IDS = RandomIds.withPrefix("char_");
   private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,5}");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path root;
 
@@ -25,14 +22,12 @@ public final class CharacterFiles {
 
   /** A new random id. */
   public static String newId() {
-    byte[] bytes = new byte[16];
-    RANDOM.nextBytes(bytes);
-    return "char_" + HexFormat.of().formatHex(bytes);
+    return IDS.next();
   }
 
   /** True if {@code id} has the format of a character id this server makes. */
   public static boolean isValidId(String id) {
-    return id != null && ID.matcher(id).matches();
+    return IDS.isValid(id);
   }
 
   /** The uploaded video of a character, with its container's extension (e.g. "mp4"). */

@@ -3,17 +3,13 @@ package org.sora4j.server.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * Where each video's files live: {@code DATA/videos/ID/}. Ids are checked against their exact
  * format before any path is made from one, so no id can name a path outside the data folder.
  */
 public final class VideoFolders {
-  private static final Pattern ID = Pattern.compile("video_[0-9a-f]{32}");
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final RandomIds IDS = RandomIds.withPrefix("video_");
 
   /** The delivered video. */
   public static final String VIDEO = "video.mp4";
@@ -36,14 +32,12 @@ public final class VideoFolders {
 
   /** A new random id. */
   public static String newId() {
-    byte[] bytes = new byte[16];
-    RANDOM.nextBytes(bytes);
-    return "video_" + HexFormat.of().formatHex(bytes);
+    return IDS.next();
   }
 
   /** True if {@code id} has the format of an id this server makes. */
   public static boolean isValidId(String id) {
-    return id != null && ID.matcher(id).matches();
+    return IDS.isValid(id);
   }
 
   /** The folder of a video (not created). */
