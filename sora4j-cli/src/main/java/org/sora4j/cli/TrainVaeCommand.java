@@ -56,6 +56,11 @@ final class TrainVaeCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = "base", description = "Model for a new run: base (spatiotemporal, 4x4x4, 8 channels), time2 (4x4x2, 8 channels), wide (4x4x4, 16 channels), 8x (8x8x4), per-frame (the 2D baseline) or tiny (default: ${DEFAULT-VALUE}).")
   String model;
 
+  @Option(names = "--time-upsampling", defaultValue = "repeat", description = "How the decoder doubles frames in a new"
+      + " run: repeat (copy, then convolve) or depth (convolve to twice the channels, one half per frame) (default:"
+      + " ${DEFAULT-VALUE}).")
+  String timeUpsampling;
+
   @Override
   public Integer call() throws Exception {
     VaeConfig config = switch (model) {
@@ -67,6 +72,11 @@ final class TrainVaeCommand implements Callable<Integer> {
       case "tiny" -> VaeConfig.tiny();
       default -> throw new IllegalArgumentException("--model must be base, time2, wide, 8x, per-frame or tiny, got " + model);
     };
+    config = config.withTimeUpsampling(switch (timeUpsampling) {
+      case "repeat" -> VaeConfig.TimeUpsampling.REPEAT;
+      case "depth" -> VaeConfig.TimeUpsampling.DEPTH_TO_TIME;
+      default -> throw new IllegalArgumentException("--time-upsampling must be repeat or depth, got " + timeUpsampling);
+    });
     VaeTrainOptions options = new VaeTrainOptions(out, data, steps, batch, resume, seed,
         learningRate, Math.min(500, steps / 10), crop, frames, 0.1, 1e-6, 0.5, motionWeight, checkpointMinutes, snapshotEvery, config);
     ProgressListener listener = new ProgressListener();

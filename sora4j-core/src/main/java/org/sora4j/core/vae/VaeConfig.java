@@ -15,6 +15,8 @@ import java.util.List;
  * @param blocksPerLevel residual blocks at each level
  * @param latentScale multiplies the centred latent so the diffusion model sees unit variance
  * @param latentShift subtracted from the latent before scaling
+ * @param timeUpsampling how the decoder doubles the frame count; absent in older configs, which
+ *     meant {@link TimeUpsampling#REPEAT}
  */
 public record VaeConfig(
     int latentChannels,
@@ -25,10 +27,26 @@ public record VaeConfig(
     int groups,
     int blocksPerLevel,
     double latentScale,
-    double latentShift) {
+    double latentShift,
+    TimeUpsampling timeUpsampling) {
+
+  /** How the decoder turns one frame of features into two. */
+  public enum TimeUpsampling {
+    /**
+     * Copy each frame, then convolve: the two copies differ only by what the causal kernel sees of
+     * the previous frame, so a moving object must be interpolated between latent frames.
+     */
+    REPEAT,
+    /**
+     * Convolve to twice the channels and unfold them into two frames (pixel shuffle in time):
+     * each output frame has features of its own, so motion inside a latent step can be drawn.
+     */
+    DEPTH_TO_TIME
+  }
 
   public VaeConfig {
     channels = List.copyOf(channels);
+    timeUpsampling = timeUpsampling == null ? TimeUpsampling.REPEAT : timeUpsampling;
     if (spatialFactor != 2 << spatialDownsamples(channels.size(), spatialFactor)) {
       throw new IllegalArgumentException(
           "spatial factor " + spatialFactor + " needs to be 2 x a power of 2 reachable with "
@@ -56,22 +74,22 @@ public record VaeConfig(
    * compresses 4x in space and the transformer takes 4x4 patches of its latent instead.
    */
   public static VaeConfig base() {
-    return new VaeConfig(8, List.of(64, 128, 128), 4, 4, 3, 16, 1, 1.0, 0.0);
+    return new VaeConfig(8, List.of(64, 128, 128), 4, 4, 3, 16, 1, 1.0, 0.0, TimeUpsampling.REPEAT);
   }
 
   /** Half the temporal compression of {@link #base()}: 8 latent channels per 4x4x2 block of pixels. */
   public static VaeConfig time2() {
-    return new VaeConfig(8, List.of(64, 128, 128), 4, 2, 3, 16, 1, 1.0, 0.0);
+    return new VaeConfig(8, List.of(64, 128, 128), 4, 2, 3, 16, 1, 1.0, 0.0, TimeUpsampling.REPEAT);
   }
 
   /** {@link #base()} with twice the latent channels: 16 per 4x4x4 block of pixels. */
   public static VaeConfig wide() {
-    return new VaeConfig(16, List.of(64, 128, 128), 4, 4, 3, 16, 1, 1.0, 0.0);
+    return new VaeConfig(16, List.of(64, 128, 128), 4, 4, 3, 16, 1, 1.0, 0.0, TimeUpsampling.REPEAT);
   }
 
   /** The 8x-in-space variant: 16 latent channels per 8x8x4 block of pixels. */
   public static VaeConfig eightX() {
-    return new VaeConfig(16, List.of(64, 128, 128), 8, 4, 3, 16, 1, 1.0, 0.0);
+    return new VaeConfig(16, List.of(64, 128, 128), 8, 4, 3, 16, 1, 1.0, 0.0, TimeUpsampling.REPEAT);
   }
 
   /**
@@ -80,18 +98,24 @@ public record VaeConfig(
    * widened to about the same parameter count.
    */
   public static VaeConfig perFrameBaseline() {
-    return new VaeConfig(2, List.of(112, 224, 224), 4, 1, 1, 16, 1, 1.0, 0.0);
+    return new VaeConfig(2, List.of(112, 224, 224), 4, 1, 1, 16, 1, 1.0, 0.0, TimeUpsampling.REPEAT);
   }
 
   /** A tiny model for tests. */
   public static VaeConfig tiny() {
-    return new VaeConfig(8, List.of(16, 16, 16), 8, 4, 3, 4, 1, 1.0, 0.0);
+    return new VaeConfig(8, List.of(16, 16, 16), 8, 4, 3, 4, 1, 1.0, 0.0, TimeUpsampling.REPEAT);
   }
 
   /** The same model with the latent statistics measured after training. */
   public VaeConfig withLatentStats(double scale, double shift) {
     return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, temporalKernel, groups,
-        blocksPerLevel, scale, shift);
+        blocksPerLevel, scale, shift, timeUpsampling);
+  }
+
+  /** The same model with another way of doubling frames in the decoder. */
+  public VaeConfig withTimeUpsampling(TimeUpsampling upsampling) {
+    return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, temporalKernel, groups,
+        blocksPerLevel, latentScale, latentShift, upsampling);
   }
 
   /** Whether the transition from level {@code i} to {@code i + 1} halves the frame size. */

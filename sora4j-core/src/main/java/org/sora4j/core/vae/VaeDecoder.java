@@ -34,7 +34,8 @@ public final class VaeDecoder extends Layer {
       blocks.add(level);
       if (i > 0) {
         ups.add(addChildBlock("up" + (i - 1), new CausalUpsample3d(ch.get(i), ch.get(i - 1),
-            config.downsamplesTime(i - 1), config.downsamplesSpace(i - 1), kt)));
+            config.downsamplesTime(i - 1), config.downsamplesSpace(i - 1), kt,
+            config.timeUpsampling() == VaeConfig.TimeUpsampling.DEPTH_TO_TIME)));
       }
     }
     normOut = addChildBlock("norm_out", new FrameGroupNorm(ch.get(0), config.groups()));

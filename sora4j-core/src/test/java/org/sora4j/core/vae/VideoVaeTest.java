@@ -10,21 +10,30 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.sora4j.core.optim.AdamW;
+import org.sora4j.core.vae.VaeConfig.TimeUpsampling;
 
 class VideoVaeTest {
   private static NDManager manager;
-  private static VideoVae vae;
+  /** One tiny model per way of upsampling time: every property below holds for both. */
+  private static final Map<TimeUpsampling, VideoVae> VAES = new EnumMap<>(TimeUpsampling.class);
 
   @BeforeAll
   static void setUp() {
     manager = NDManager.newBaseManager();
     Engine.getInstance().setRandomSeed(7);
-    vae = new VideoVae(VaeConfig.tiny());
-    vae.initialize(manager);
+    for (TimeUpsampling mode : TimeUpsampling.values()) {
+      VideoVae vae = new VideoVae(VaeConfig.tiny().withTimeUpsampling(mode));
+      vae.initialize(manager);
+      VAES.put(mode, vae);
+    }
   }
 
   @AfterAll
@@ -32,9 +41,14 @@ class VideoVaeTest {
     manager.close();
   }
 
+  static Stream<Arguments> framesAndModes() {
+    return Stream.of(1, 5, 9, 17).flatMap(f -> Stream.of(TimeUpsampling.values()).map(m -> Arguments.of(f, m)));
+  }
+
   @ParameterizedTest
-  @ValueSource(ints = {1, 5, 9, 17})
-  void latentAndReconstructionShapes(int frames) {
+  @MethodSource("framesAndModes")
+  void latentAndReconstructionShapes(int frames, TimeUpsampling mode) {
+    VideoVae vae = VAES.get(mode);
     try (NDManager m = manager.newSubManager()) {
       NDArray x = m.randomUniform(-1, 1, new Shape(2, 3, frames, 32, 48));
       LatentDistribution latent = vae.encode(x);
@@ -43,8 +57,10 @@ class VideoVaeTest {
     }
   }
 
-  @Test
-  void changingALaterFrameNeverChangesEarlierLatents() {
+  @ParameterizedTest
+  @EnumSource(TimeUpsampling.class)
+  void changingALaterFrameNeverChangesEarlierLatents(TimeUpsampling mode) {
+    VideoVae vae = VAES.get(mode);
     try (NDManager m = manager.newSubManager()) {
       NDArray x = m.randomUniform(-1, 1, new Shape(1, 3, 13, 16, 16));
       NDArray changed = x.duplicate();
@@ -61,8 +77,10 @@ class VideoVaeTest {
     }
   }
 
-  @Test
-  void anImageEncodesLikeTheFirstFrameOfAVideo() {
+  @ParameterizedTest
+  @EnumSource(TimeUpsampling.class)
+  void anImageEncodesLikeTheFirstFrameOfAVideo(TimeUpsampling mode) {
+    VideoVae vae = VAES.get(mode);
     try (NDManager m = manager.newSubManager()) {
       NDArray video = m.randomUniform(-1, 1, new Shape(1, 3, 9, 16, 24));
       NDArray image = video.get(":, :, 0:1");
@@ -70,8 +88,10 @@ class VideoVaeTest {
     }
   }
 
-  @Test
-  void chunkedAndWholeProcessingAgree() {
+  @ParameterizedTest
+  @EnumSource(TimeUpsampling.class)
+  void chunkedAndWholeProcessingAgree(TimeUpsampling mode) {
+    VideoVae vae = VAES.get(mode);
     try (NDManager m = manager.newSubManager()) {
       NDArray x = m.randomUniform(-1, 1, new Shape(1, 3, 21, 16, 16));
       NDArray whole = vae.encode(x).mean();
@@ -82,8 +102,10 @@ class VideoVaeTest {
     }
   }
 
-  @Test
-  void rejectsInvalidFrameCountsAndSizes() {
+  @ParameterizedTest
+  @EnumSource(TimeUpsampling.class)
+  void rejectsInvalidFrameCountsAndSizes(TimeUpsampling mode) {
+    VideoVae vae = VAES.get(mode);
     try (NDManager m = manager.newSubManager()) {
       assertThatThrownBy(() -> vae.encode(m.zeros(new Shape(1, 3, 6, 16, 16))))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k*4+1");
@@ -92,11 +114,12 @@ class VideoVaeTest {
     }
   }
 
-  @Test
-  void aTinyModelOverfitsOneClip() {
+  @ParameterizedTest
+  @EnumSource(TimeUpsampling.class)
+  void aTinyModelOverfitsOneClip(TimeUpsampling mode) {
     try (NDManager m = manager.newSubManager()) {
       Engine.getInstance().setRandomSeed(3);
-      VideoVae model = new VideoVae(VaeConfig.tiny());
+      VideoVae model = new VideoVae(VaeConfig.tiny().withTimeUpsampling(mode));
       model.initialize(m);
       // a bright square moving right over a dark background, 9 frames of 16x16
       float[] data = new float[3 * 9 * 16 * 16];
