@@ -9,6 +9,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.sora4j.core.diffusion.FlowSampler;
 import org.sora4j.core.pipeline.GenerateOptions;
+import org.sora4j.core.pipeline.RegionMask;
 import org.sora4j.core.pipeline.VideoPipeline;
 import org.sora4j.core.pipeline.VideoPrompts;
 import org.sora4j.core.vae.VideoVae;
@@ -20,6 +21,7 @@ import org.sora4j.world.judge.BenchResult;
 import org.sora4j.world.judge.Benchmark;
 import org.sora4j.world.judge.PromptSet;
 import org.sora4j.world.judge.WindowBenchmark;
+import org.sora4j.world.parse.PromptParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -77,9 +79,23 @@ final class EvalCommand implements Callable<Integer> {
     loop,
     /** The render's first and last quarters connected. */
     connect,
+    /** Text to image: one frame. */
+    image,
+    /** SDEdit: the render of the next prompt in the set, edited under this one at --strength. */
+    edit,
+    /** The render with the middle of its frame (half the width and height, every frame) regenerated. */
+    inpaint,
+    /** The middle of the render (half the width and height) grown back to the full frame. */
+    outpaint,
+    /** The render blended with the next prompt's (weight 0.5, --strength), under this prompt. */
+    blend,
     /** The render itself through the VAE, no diffusion: the ceiling the VAE sets for every other mode. */
     autoencoded
   }
+
+  @Option(names = "--strength", defaultValue = "0.6", description = "How much edit and blend redraw, 0 to 1"
+      + " (default: ${DEFAULT-VALUE}).")
+  double strength;
 
   @Option(names = "--mode", defaultValue = "text", paramLabel = "MODE", description = "How each video is made: ${COMPLETION-CANDIDATES}"
       + " (default: ${DEFAULT-VALUE}). The other modes condition on frames of a world render of the prompt and judge"
@@ -114,6 +130,12 @@ final class EvalCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--frame-by-frame makes text-to-video frames; it does not combine with --mode "
           + mode);
     }
+    if (!(strength > 0 && strength <= 1)) {
+      throw new IllegalArgumentException("--strength must be above 0 and at most 1, got " + strength);
+    }
+    if (mode == Mode.image && longSeconds != null) {
+      throw new IllegalArgumentException("--mode image makes one frame; it does not combine with --long");
+    }
     if (plot != null && longSeconds == null) {
       throw new IllegalArgumentException("--plot draws the windows of --long; give --long SECONDS too");
     }
@@ -129,7 +151,7 @@ final class EvalCommand implements Callable<Integer> {
       Benchmark.VideoMaker maker = mode == Mode.autoencoded
           ? autoencoder(VideoVae.load(vaeDir, manager), frame, manager)
           : generator(VideoPipeline.load(ModelPaths.resolve(model, "dit", "--model"), vaeDir, manager), frame, length,
-              flow, manager);
+              flow, set, manager);
       if (longSeconds != null) {
         return judgeWindows(set, options, maker);
       }
@@ -149,18 +171,41 @@ final class EvalCommand implements Callable<Integer> {
 
   /** Makes each prompt's video with the diffusion model in the chosen mode. */
   private Benchmark.VideoMaker generator(VideoPipeline pipeline, FrameSize frame, double length, FlowSampler flow,
-      NDManager manager) {
+      List<String> set, NDManager manager) {
     pipeline.checkSize(frame);
+    if (mode == Mode.outpaint) {
+      pipeline.checkSize(middle(frame, pipeline.sizeMultiple()));
+    }
     return (prompt, spec, seed, bench) -> {
       String caption = PromptUpsampler.upsample(prompt, seed).caption();
-      GenerateOptions generate = new GenerateOptions(caption, frame, length, fps, steps, cfg, flow, seed);
+      GenerateOptions generate = new GenerateOptions(caption, frame, mode == Mode.image ? 0 : length, fps, steps, cfg,
+          flow, seed);
       if (frameByFrame) {
         return frameByFrame(pipeline, generate, manager);
       }
       // the conditioning modes cut their frames from the world's render of the prompt
-      Video render = mode == Mode.text || mode == Mode.loop ? null : Benchmark.WORLD.make(prompt, spec, seed, bench);
-      return make(new VideoPrompts(pipeline), generate, render, manager);
+      Video render = switch (mode) {
+        case text, loop, image -> null;
+        default -> Benchmark.WORLD.make(prompt, spec, seed, bench);
+      };
+      Video other = mode == Mode.edit || mode == Mode.blend ? nextRender(set, seed, bench) : null;
+      return make(pipeline, generate, render, other, manager);
     };
+  }
+
+  /**
+   * The world render of the prompt after the one of index {@code seed} in the set (the first after
+   * the last), as its own eval row renders it: the benchmark seeds each prompt with its index.
+   */
+  private static Video nextRender(List<String> set, long seed, BenchOptions bench) {
+    int next = (int) ((seed + 1) % set.size());
+    return Benchmark.WORLD.make(set.get(next), PromptParser.parse(set.get(next)).spec(), next, bench);
+  }
+
+  /** Half the frame's width and height, rounded down to the model's grid (at least one cell). */
+  private static FrameSize middle(FrameSize frame, int multiple) {
+    return new FrameSize(Math.max(multiple, frame.width() / 2 / multiple * multiple),
+        Math.max(multiple, frame.height() / 2 / multiple * multiple));
   }
 
   /** Each prompt's world render encoded and decoded by the VAE alone: no denoiser is loaded. */
@@ -171,11 +216,27 @@ final class EvalCommand implements Callable<Integer> {
 
   /**
    * The video of one prompt in the chosen mode; {@code render} is the world's clip of the prompt
-   * (null for the modes that take none).
+   * (null for the modes that take none) and {@code other} the next prompt's (edit and blend only).
    */
-  private Video make(VideoPrompts prompts, GenerateOptions options, Video render, NDManager manager) {
+  private Video make(VideoPipeline pipeline, GenerateOptions options, Video render, Video other, NDManager manager) {
+    VideoPrompts prompts = new VideoPrompts(pipeline);
     int n = render == null ? 0 : render.frameCount();
     switch (mode) {
+      case edit:
+        return prompts.edit(other, strength, options, manager, s -> {});
+      case blend:
+        return prompts.blend(render, other, 0.5, strength, options, manager, s -> {});
+      case inpaint: {
+        int w = render.width(), h = render.height();
+        return prompts.inpaint(render, RegionMask.box(w, h, n, w / 4, h / 4, w / 2, h / 2, 0, n), options, manager,
+            s -> {});
+      }
+      case outpaint: {
+        FrameSize inner = middle(options.size(), pipeline.sizeMultiple());
+        Video centre = render.crop((render.width() - inner.width()) / 2, (render.height() - inner.height()) / 2,
+            inner.width(), inner.height());
+        return prompts.outpaint(centre, options, manager, s -> {});
+      }
       case animate:
         return prompts.animate(render.slice(0, 1), false, options, manager, s -> {});
       case animate_end:

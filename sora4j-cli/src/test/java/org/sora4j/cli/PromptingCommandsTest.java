@@ -61,6 +61,8 @@ class PromptingCommandsTest {
     }
     assertThat(run("eval", "--mode", "sideways", "--limit", "1")).isNotZero();
     assertThat(run("eval", "--mode", "loop", "--frame-by-frame", "--limit", "1")).isNotZero();
+    assertThat(run("eval", "--mode", "edit", "--strength", "1.5", "--limit", "1")).isNotZero();
+    assertThat(run("eval", "--mode", "image", "--long", "4", "--limit", "1")).isNotZero();
   }
 
   @Test

@@ -102,6 +102,23 @@ public final class Video {
     return new Video(width, height, fps, frames.subList(from, to));
   }
 
+  /** The window of {@code w x h} pixels at ({@code x}, {@code y}) of every frame, as a new video. */
+  public Video crop(int x, int y, int w, int h) {
+    if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > width || y + h > height) {
+      throw new IllegalArgumentException("crop " + w + "x" + h + " at (" + x + ", " + y + ") is outside the "
+          + width + "x" + height + " frame");
+    }
+    List<byte[]> cropped = new ArrayList<>(frames.size());
+    for (byte[] frame : frames) {
+      byte[] out = new byte[w * h * 3];
+      for (int row = 0; row < h; row++) {
+        System.arraycopy(frame, ((y + row) * width + x) * 3, out, row * w * 3, w * 3);
+      }
+      cropped.add(out);
+    }
+    return new Video(w, h, fps, Collections.unmodifiableList(cropped));
+  }
+
   /** This video's frames followed by {@code other}'s; sizes must match. */
   public Video concat(Video other) {
     if (other.width != width || other.height != height) {
