@@ -10,9 +10,7 @@ import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.diffusion.RectifiedFlow;
@@ -23,10 +21,9 @@ import org.sora4j.core.pipeline.DenoiserConfig;
 import org.sora4j.core.pipeline.VideoPipeline;
 import org.sora4j.core.text.TextEncoder;
 import org.sora4j.core.vae.VideoVae;
-import org.sora4j.train.log.TrainingLog;
-import org.sora4j.train.run.CpuTime;
 import org.sora4j.train.run.RunFolder;
 import org.sora4j.train.run.TrainerState;
+import org.sora4j.train.run.TrainingLoop;
 
 /**
  * Trains the text encoder and diffusion transformer together on cached VAE latents: rectified
@@ -86,44 +83,38 @@ public final class DitTrainer {
           + (options.data() == null ? " of world clips" : " from " + options.data());
       listener.started(state.step(), options.steps(), data, model.parameterCount());
       VideoPipeline pipeline = new VideoPipeline(average, vae);
-      try (TrainingLog log = TrainingLog.open(run.dir().resolve("loss.csv"), state.step())) {
-        long lastSave = System.nanoTime();
-        long stepStart = System.nanoTime();
-        double cpuBefore = CpuTime.processSeconds();
-        while (state.step() < options.steps()) {
-          long step = state.step();
+      TrainingLoop.Schedule schedule = new TrainingLoop.Schedule(options.steps(), options.batch(),
+          options.checkpointMinutes(), options.snapshotEvery(), options::learningRateAt, "sample_score",
+          "Diffusion transformer training");
+      TrainingLoop.run(run, state, schedule, new TrainingLoop.Work() {
+        @Override
+        public double train(long step) {
           double loss = trainStep(model, optimizer, cache, manager, step);
           ema.update(average.getParameters(), model.getParameters(), step);
-          double rate = options.batch() / ((System.nanoTime() - stepStart) / 1e9);
-          stepStart = System.nanoTime();
-          state = state.next(CpuTime.processSeconds() - cpuBefore);
-          cpuBefore = CpuTime.processSeconds();
-          listener.step(state.step(), loss, rate);
-          boolean snapshot = options.snapshotEvery() > 0 && state.step() % options.snapshotEvery() == 0;
-          boolean due = (System.nanoTime() - lastSave) / 60e9 >= options.checkpointMinutes()
-              || state.step() == options.steps() || snapshot;
-          double score = due
-              ? DitSamples.write(pipeline, manager,
-                  run.dir().resolve("samples").resolve(String.format("step_%07d.png", state.step())), SAMPLE_STEPS)
-              : Double.NaN;
-          Map<String, Double> row = new LinkedHashMap<>();
-          row.put("loss", loss);
-          row.put("lr", options.learningRateAt(step));
-          row.put("samples_per_s", rate);
-          row.put("sample_score", score);
-          log.add(state.step(), row);
-          if (due) {
-            log.plot(run.dir().resolve("loss.png"), "Diffusion transformer training");
-            run.save(model, config, optimizer, state, average);
-            if (snapshot) {
-              run.snapshot(state.step());
-            }
-            listener.checkpoint(state.step(), run.checkpointDir(), score);
-            lastSave = System.nanoTime();
-            stepStart = System.nanoTime();
-          }
+          return loss;
         }
-      }
+
+        @Override
+        public double measure(long step) throws IOException {
+          return DitSamples.write(pipeline, manager,
+              run.dir().resolve("samples").resolve(String.format("step_%07d.png", step)), SAMPLE_STEPS);
+        }
+
+        @Override
+        public void save(TrainerState reached) throws IOException {
+          run.save(model, config, optimizer, reached, average);
+        }
+      }, new TrainingLoop.Listener() {
+        @Override
+        public void step(long step, double loss, double samplesPerSecond) {
+          listener.step(step, loss, samplesPerSecond);
+        }
+
+        @Override
+        public void checkpoint(long step, double score) {
+          listener.checkpoint(step, run.checkpointDir(), score);
+        }
+      });
       return run.checkpointDir();
     }
   }

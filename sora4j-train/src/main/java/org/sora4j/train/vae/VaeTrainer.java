@@ -1,10 +1,5 @@
 package org.sora4j.train.vae;
 
-import org.sora4j.train.run.CpuTime;
-import org.sora4j.train.run.RunFolder;
-import org.sora4j.train.run.SampleSheet;
-import org.sora4j.train.run.TrainerState;
-
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -14,9 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.sora4j.core.metrics.VideoMetrics;
 import org.sora4j.core.optim.AdamW;
@@ -29,7 +22,10 @@ import org.sora4j.train.data.ClipSource;
 import org.sora4j.train.data.FolderClips;
 import org.sora4j.train.data.RandomCrops;
 import org.sora4j.train.data.WorldClips;
-import org.sora4j.train.log.TrainingLog;
+import org.sora4j.train.run.RunFolder;
+import org.sora4j.train.run.SampleSheet;
+import org.sora4j.train.run.TrainerState;
+import org.sora4j.train.run.TrainingLoop;
 
 /**
  * Trains the spatiotemporal VAE: random windows of world clips (or a folder of videos), L1
@@ -72,43 +68,35 @@ public final class VaeTrainer {
       }
       listener.started(state.step(), options.steps(), source.describe(), vae.parameterCount());
       List<Video> heldOut = HeldOutClips.world(HELD_OUT_CLIPS, 64, 64, 17);
-      try (TrainingLog log = TrainingLog.open(run.dir().resolve("loss.csv"), state.step())) {
-        long lastSave = System.nanoTime();
-        long stepStart = System.nanoTime();
-        double cpuBefore = CpuTime.processSeconds();
-        while (state.step() < options.steps()) {
-          long step = state.step();
-          double loss = trainStep(vae, optimizer, source, manager, step);
-          double rate = options.batch() / ((System.nanoTime() - stepStart) / 1e9);
-          stepStart = System.nanoTime();
-          state = state.next(CpuTime.processSeconds() - cpuBefore);
-          cpuBefore = CpuTime.processSeconds();
-          listener.step(state.step(), loss, rate);
-          boolean snapshot = options.snapshotEvery() > 0 && state.step() % options.snapshotEvery() == 0;
-          boolean due = (System.nanoTime() - lastSave) / 60e9 >= options.checkpointMinutes()
-              || state.step() == options.steps() || snapshot;
-          double psnr = due
-              ? evaluate(vae, heldOut, manager, run.dir().resolve("samples"), state.step())
-              : Double.NaN;
-          Map<String, Double> row = new LinkedHashMap<>();
-          row.put("loss", loss);
-          row.put("lr", options.learningRateAt(step));
-          row.put("samples_per_s", rate);
-          row.put("heldout_psnr", psnr);
-          log.add(state.step(), row);
-          if (due) {
-            log.plot(run.dir().resolve("loss.png"), "VAE training");
-            config = LatentStats.measure(vae, heldOut, manager).applyTo(config);
-            run.save(vae, config, optimizer, state);
-            if (snapshot) {
-              run.snapshot(state.step());
-            }
-            listener.checkpoint(state.step(), run.checkpointDir(), psnr);
-            lastSave = System.nanoTime();
-            stepStart = System.nanoTime();
-          }
+      TrainingLoop.Schedule schedule = new TrainingLoop.Schedule(options.steps(), options.batch(),
+          options.checkpointMinutes(), options.snapshotEvery(), options::learningRateAt, "heldout_psnr", "VAE training");
+      TrainingLoop.run(run, state, schedule, new TrainingLoop.Work() {
+        @Override
+        public double train(long step) {
+          return trainStep(vae, optimizer, source, manager, step);
         }
-      }
+
+        @Override
+        public double measure(long step) throws IOException {
+          return evaluate(vae, heldOut, manager, run.dir().resolve("samples"), step);
+        }
+
+        @Override
+        public void save(TrainerState reached) throws IOException {
+          // the latent statistics travel with the weights, measured on the held-out clips
+          run.save(vae, LatentStats.measure(vae, heldOut, manager).applyTo(config), optimizer, reached);
+        }
+      }, new TrainingLoop.Listener() {
+        @Override
+        public void step(long step, double loss, double samplesPerSecond) {
+          listener.step(step, loss, samplesPerSecond);
+        }
+
+        @Override
+        public void checkpoint(long step, double psnr) {
+          listener.checkpoint(step, run.checkpointDir(), psnr);
+        }
+      });
       return run.checkpointDir();
     }
   }
