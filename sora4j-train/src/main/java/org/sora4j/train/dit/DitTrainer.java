@@ -35,14 +35,10 @@ public final class DitTrainer {
   private static final int SAMPLE_STEPS = 16;
 
   /** What a caller (the CLI's progress bar) hears during training. */
-  public interface Listener {
+  public interface Listener extends TrainingLoop.Listener {
     void caching(int done, int total);
 
     void started(long step, long steps, String data, long parameters);
-
-    void step(long step, double loss, double samplesPerSecond);
-
-    void checkpoint(long step, Path dir, double sampleScore);
   }
 
   private final DitTrainOptions options;
@@ -104,17 +100,7 @@ public final class DitTrainer {
         public void save(TrainerState reached) throws IOException {
           run.save(model, config, optimizer, reached, average);
         }
-      }, new TrainingLoop.Listener() {
-        @Override
-        public void step(long step, double loss, double samplesPerSecond) {
-          listener.step(step, loss, samplesPerSecond);
-        }
-
-        @Override
-        public void checkpoint(long step, double score) {
-          listener.checkpoint(step, run.checkpointDir(), score);
-        }
-      });
+      }, listener);
       return run.checkpointDir();
     }
   }

@@ -1,6 +1,7 @@
 package org.sora4j.train.run;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongToDoubleFunction;
@@ -25,11 +26,11 @@ public final class TrainingLoop {
     void save(TrainerState state) throws IOException;
   }
 
-  /** What the caller (a progress bar) hears. */
+  /** What the caller (a progress bar) hears; each trainer's listener adds its own events. */
   public interface Listener {
     void step(long step, double loss, double samplesPerSecond);
 
-    void checkpoint(long step, double measure);
+    void checkpoint(long step, Path dir, double measure);
   }
 
   /**
@@ -79,7 +80,7 @@ public final class TrainingLoop {
           if (snapshot) {
             run.snapshot(state.step());
           }
-          listener.checkpoint(state.step(), measure);
+          listener.checkpoint(state.step(), run.checkpointDir(), measure);
           lastSave = System.nanoTime();
           // checkpoint time is not training time: the next step's rate starts now
           stepStart = System.nanoTime();

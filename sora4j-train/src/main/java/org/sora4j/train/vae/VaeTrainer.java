@@ -36,12 +36,8 @@ public final class VaeTrainer {
   private static final int HELD_OUT_CLIPS = 6;
 
   /** What a caller (the CLI's progress bar) hears during training. */
-  public interface Listener {
+  public interface Listener extends TrainingLoop.Listener {
     void started(long step, long steps, String data, long parameters);
-
-    void step(long step, double loss, double samplesPerSecond);
-
-    void checkpoint(long step, Path dir, double heldOutPsnr);
   }
 
   private final VaeTrainOptions options;
@@ -86,17 +82,7 @@ public final class VaeTrainer {
           // the latent statistics travel with the weights, measured on the held-out clips
           run.save(vae, LatentStats.measure(vae, heldOut, manager).applyTo(config), optimizer, reached);
         }
-      }, new TrainingLoop.Listener() {
-        @Override
-        public void step(long step, double loss, double samplesPerSecond) {
-          listener.step(step, loss, samplesPerSecond);
-        }
-
-        @Override
-        public void checkpoint(long step, double psnr) {
-          listener.checkpoint(step, run.checkpointDir(), psnr);
-        }
-      });
+      }, listener);
       return run.checkpointDir();
     }
   }
