@@ -56,9 +56,9 @@ final class TrainVaeCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = "base", description = "Model for a new run: base (spatiotemporal, 4x4x4, 8 channels), time2 (4x4x2, 8 channels), wide (4x4x4, 16 channels), 8x (8x8x4), per-frame (the 2D baseline) or tiny (default: ${DEFAULT-VALUE}).")
   String model;
 
-  @Option(names = "--time-upsampling", defaultValue = "repeat", description = "How the decoder doubles frames in a new"
-      + " run: repeat (copy, then convolve) or depth (convolve to twice the channels, one half per frame) (default:"
-      + " ${DEFAULT-VALUE}).")
+  @Option(names = "--time-upsampling", defaultValue = "depth", description = "How the decoder doubles frames in a new"
+      + " run: depth (convolve to twice the channels, one half per frame; the shipped VAE) or repeat (copy, then"
+      + " convolve; the VAE before it) (default: ${DEFAULT-VALUE}).")
   String timeUpsampling;
 
   @Override

@@ -69,12 +69,13 @@ public record VaeConfig(
   }
 
   /**
-   * The shipped design: 4x in space, 4x in time, 8 latent channels. The 8x design below reached
-   * only 19 dB on held-out world clips within the CPU budget (BENCHMARKS.md), so the shipped VAE
-   * compresses 4x in space and the transformer takes 4x4 patches of its latent instead.
+   * The shipped design: 4x in space, 4x in time, 8 latent channels, a depth-to-time decoder. The 8x
+   * design below reached only 19 dB on held-out world clips within the CPU budget (BENCHMARKS.md),
+   * so the shipped VAE compresses 4x in space and the transformer takes 4x4 patches of its latent
+   * instead.
    */
   public static VaeConfig base() {
-    return new VaeConfig(8, List.of(64, 128, 128), 4, 4, 3, 16, 1, 1.0, 0.0, TimeUpsampling.REPEAT);
+    return new VaeConfig(8, List.of(64, 128, 128), 4, 4, 3, 16, 1, 1.0, 0.0, TimeUpsampling.DEPTH_TO_TIME);
   }
 
   /** Half the temporal compression of {@link #base()}: 8 latent channels per 4x4x2 block of pixels. */
