@@ -58,11 +58,15 @@ final class TrainDitCommand implements Callable<Integer> {
       + " (e.g. the shipped models/dit) with a fresh optimiser.")
   Path init;
 
+  @Option(names = "--patch", paramLabel = "N", defaultValue = "0", description = "Patches of NxN latent cells"
+      + " (default: the --init model's, or 16x16 pixels' worth); with --init, the layers this changes start afresh.")
+  int patch;
+
   @Override
   public Integer call() throws Exception {
     Path vaeDir = ModelPaths.resolve(vae, "vae", "--vae");
     DitTrainOptions options = new DitTrainOptions(out, vaeDir, data, steps, batch, resume, seed, learningRate,
-        Math.min(500, steps / 10), clips, Bucket.worldMix(), 0.1, 0.999, checkpointMinutes, snapshotEvery, tiny, init);
+        Math.min(500, steps / 10), clips, Bucket.worldMix(), 0.1, 0.999, checkpointMinutes, snapshotEvery, tiny, init, patch);
     try (ProgressListener listener = new ProgressListener()) {
       Path checkpoint = new DitTrainer(options, listener).run();
       System.out.println("model: " + checkpoint);
@@ -91,6 +95,11 @@ final class TrainDitCommand implements Callable<Integer> {
       }
       System.out.printf("training denoiser (%,d parameters) on %s from step %d of %d%n", parameters, data, step, steps);
       progress = new TrainingProgress("train dit", steps, step);
+    }
+
+    @Override
+    public void note(String message) {
+      System.out.println(message);
     }
 
     @Override

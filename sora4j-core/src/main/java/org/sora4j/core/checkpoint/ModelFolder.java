@@ -15,11 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -123,6 +125,47 @@ public final class ModelFolder {
   public static void loadInto(Path dir, Block block) throws IOException {
     Map<String, Parameter> parameters = parameters(block);
     parameters.forEach(ModelFolder::array);
+    copy(dir, parameters, entries -> {
+      checkFits(dir, parameters, entries);
+      return parameters.keySet();
+    });
+  }
+
+  /**
+   * Loads the weights in {@code dir} whose name and shape match one of {@code block}'s parameters
+   * and leaves the others as initialized: a new model started from a trained one that differs in
+   * a few layers (another patch size changes only the patch embedding and the output layer).
+   *
+   * @return the names of the block's parameters left as initialized, sorted
+   * @throws IOException if the weights file is missing, malformed or fails its SHA-256
+   * @throws IllegalArgumentException if no parameter matches at all (the folder holds another
+   *     kind of model)
+   */
+  public static List<String> loadMatching(Path dir, Block block) throws IOException {
+    Map<String, Parameter> parameters = parameters(block);
+    parameters.forEach(ModelFolder::array);
+    TreeSet<String> left = new TreeSet<>(parameters.keySet());
+    copy(dir, parameters, entries -> {
+      List<String> matching = new ArrayList<>();
+      parameters.forEach((name, p) -> {
+        TensorEntry entry = entries.get(name);
+        if (entry != null && entry.shape().equals(p.getArray().getShape())) {
+          matching.add(name);
+        }
+      });
+      if (matching.isEmpty()) {
+        throw new IllegalArgumentException("no parameter of the model in " + dir
+            + " matches this model's names and shapes: it is another kind of model");
+      }
+      left.removeAll(matching);
+      return matching;
+    });
+    return List.copyOf(left);
+  }
+
+  /** Copies the chosen parameters' values from {@code dir}'s verified weights, in place. */
+  private static void copy(Path dir, Map<String, Parameter> parameters,
+      Function<Map<String, TensorEntry>, Collection<String>> choose) throws IOException {
     Path weights = dir.resolve(WEIGHTS);
     if (!Files.isRegularFile(weights)) {
       throw new IOException(dir + " is not a model folder: it has no " + WEIGHTS);
@@ -132,10 +175,9 @@ public final class ModelFolder {
       SafeTensorsHeader header = SafeTensorsHeader.read(weights, channel);
       Map<String, TensorEntry> entries = new LinkedHashMap<>();
       header.tensors().forEach(t -> entries.put(t.name(), t));
-      checkFits(dir, parameters, entries);
-      for (Map.Entry<String, Parameter> p : parameters.entrySet()) {
-        float[] values = SafeTensors.readValues(weights, channel, header, entries.get(p.getKey()));
-        p.getValue().getArray().set(FloatBuffer.wrap(values));
+      for (String name : choose.apply(entries)) {
+        float[] values = SafeTensors.readValues(weights, channel, header, entries.get(name));
+        parameters.get(name).getArray().set(FloatBuffer.wrap(values));
       }
     }
   }

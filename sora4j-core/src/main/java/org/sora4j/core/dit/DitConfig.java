@@ -37,9 +37,10 @@ public record DitConfig(
     }
   }
 
-  /** The shipped size: 8 blocks of width 256 over 1x1x1 patches of a 16-channel latent. */
-  public static DitConfig small(int latentChannels, int textWidth) {
-    return new DitConfig(latentChannels, 1, 1, 1, 256, 8, 4, 4.0, textWidth, false, 100.0);
+  /** The same model over patches of {@code side x side} latent cells (one latent frame deep as before). */
+  public DitConfig withSpatialPatch(int side) {
+    return new DitConfig(latentChannels, patchT, side, side, width, depth, heads, mlpRatio, textWidth,
+        factorised, ropeTheta);
   }
 
   /** A tiny model for tests. */

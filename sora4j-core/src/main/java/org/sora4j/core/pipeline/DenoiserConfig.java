@@ -37,6 +37,11 @@ public record DenoiserConfig(TextEncoderConfig textEncoder, DitConfig transforme
     return new DenoiserConfig(text, dit, vocabulary);
   }
 
+  /** The same denoiser over patches of {@code side x side} latent cells. */
+  public DenoiserConfig withSpatialPatch(int side) {
+    return new DenoiserConfig(textEncoder, transformer.withSpatialPatch(side), vocabulary);
+  }
+
   /** A tiny denoiser for tests. */
   public static DenoiserConfig tiny(List<String> vocabulary, int latentChannels) {
     TextEncoderConfig text = TextEncoderConfig.tiny(vocabulary.size());

@@ -141,6 +141,30 @@ class ModelFolderTest {
   }
 
   @Test
+  void loadsWhatMatchesAndLeavesTheRestAsInitialized() throws IOException {
+    Block saved = mlp(8);
+    ModelFolder.save(dir, new TinyConfig(8, "mlp"), saved, StorageType.F32);
+    SequentialBlock wider = new SequentialBlock()
+        .add(Linear.builder().setUnits(8).build())
+        .add(Linear.builder().setUnits(3).build());
+    wider.initialize(manager, DataType.FLOAT32, new Shape(1, 4));
+    float[] freshOutput = wider.getParameters().get("02Linear_weight").getArray().toFloatArray();
+
+    assertThat(ModelFolder.loadMatching(dir, wider)).containsExactly("02Linear_bias", "02Linear_weight");
+    for (String name : List.of("01Linear_weight", "01Linear_bias")) {
+      assertThat(wider.getParameters().get(name).getArray().toFloatArray())
+          .containsExactly(saved.getParameters().get(name).getArray().toFloatArray());
+    }
+    assertThat(wider.getParameters().get("02Linear_weight").getArray().toFloatArray()).containsExactly(freshOutput);
+    assertThat(ModelFolder.loadMatching(dir, mlp(8))).isEmpty();
+
+    SequentialBlock unrelated = new SequentialBlock().add(Linear.builder().setUnits(5).build());
+    unrelated.initialize(manager, DataType.FLOAT32, new Shape(1, 7));
+    assertThatThrownBy(() -> ModelFolder.loadMatching(dir, unrelated))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another kind of model");
+  }
+
+  @Test
   void namesMissingAndUnexpectedParameters() throws IOException {
     ModelFolder.save(dir, new TinyConfig(8, "mlp"), mlp(8), StorageType.F32);
     SequentialBlock deeper = new SequentialBlock()

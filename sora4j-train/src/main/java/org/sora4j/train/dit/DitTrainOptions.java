@@ -25,6 +25,9 @@ import java.util.List;
  * @param tiny train the tiny test-sized model instead of the shipped size
  * @param init a denoiser model folder to start a new run from (its config and weights, a fresh
  *     optimiser), or null to start from random weights
+ * @param spatialPatch side of the transformer's patches in latent cells, or 0 for the init
+ *     model's (or, for a new model, 16 pixels' worth); with {@code init}, weights that no longer
+ *     fit (the patch embedding and output layer) start afresh
  */
 public record DitTrainOptions(
     Path out,
@@ -43,7 +46,8 @@ public record DitTrainOptions(
     double checkpointMinutes,
     int snapshotEvery,
     boolean tiny,
-    Path init) {
+    Path init,
+    int spatialPatch) {
 
   public DitTrainOptions {
     buckets = List.copyOf(buckets);
@@ -64,6 +68,9 @@ public record DitTrainOptions(
     }
     if (snapshotEvery < 0) {
       throw new IllegalArgumentException("--snapshot-every must be 0 (never) or positive, got " + snapshotEvery);
+    }
+    if (spatialPatch < 0) {
+      throw new IllegalArgumentException("--patch must be positive (or 0 for the default), got " + spatialPatch);
     }
     if (buckets.isEmpty()) {
       throw new IllegalArgumentException("no training bucket");

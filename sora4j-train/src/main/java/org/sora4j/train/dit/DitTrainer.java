@@ -38,6 +38,9 @@ public final class DitTrainer {
   public interface Listener extends TrainingLoop.Listener {
     void caching(int done, int total);
 
+    /** Something the user should know about how the run starts. */
+    default void note(String message) {}
+
     void started(long step, long steps, String data, long parameters);
   }
 
@@ -58,13 +61,11 @@ public final class DitTrainer {
       LatentCache cache = LatentCache.open(run.dir().resolve("latents"), vae, options.vae(), options.data(),
           options.buckets(), options.clips(), options.seed(), manager,
           done -> listener.caching(done, options.clips()));
-      DenoiserConfig config = options.resume() ? run.loadConfig(DenoiserConfig.class)
-          : options.init() != null ? ModelFolder.loadConfig(options.init(), DenoiserConfig.class)
-          : newConfig(cache, vae);
+      DenoiserConfig config = configFor(run, cache, vae);
       Denoiser model = new Denoiser(config);
       model.initialize(manager);
       if (!options.resume() && options.init() != null) {
-        ModelFolder.loadInto(options.init(), model);
+        initFrom(options.init(), model);
       }
       Denoiser average = new Denoiser(config);
       average.initialize(manager);
@@ -102,6 +103,35 @@ public final class DitTrainer {
         }
       }, listener);
       return run.checkpointDir();
+    }
+  }
+
+  /** The run's own config on resume; else the init model's or a new one, with --patch applied. */
+  private DenoiserConfig configFor(RunFolder run, LatentCache cache, VideoVae vae) throws IOException {
+    if (options.resume()) {
+      DenoiserConfig config = run.loadConfig(DenoiserConfig.class);
+      int patch = config.transformer().patchH();
+      if (options.spatialPatch() != 0 && options.spatialPatch() != patch) {
+        throw new IllegalArgumentException("the run in " + options.out() + " uses patches of " + patch
+            + "x" + patch + " latent cells; --patch cannot change on --resume");
+      }
+      return config;
+    }
+    DenoiserConfig config = options.init() != null
+        ? ModelFolder.loadConfig(options.init(), DenoiserConfig.class) : newConfig(cache, vae);
+    return options.spatialPatch() == 0 ? config : config.withSpatialPatch(options.spatialPatch());
+  }
+
+  /** Loads the init model's weights: all of them, or, when the patch differs, all that still fit. */
+  private void initFrom(Path init, Denoiser model) throws IOException {
+    if (ModelFolder.loadConfig(init, DenoiserConfig.class).equals(model.config())) {
+      ModelFolder.loadInto(init, model);
+      return;
+    }
+    List<String> fresh = ModelFolder.loadMatching(init, model);
+    if (!fresh.isEmpty()) {
+      listener.note("started from " + init + "; " + fresh.size() + " parameters that do not fit are newly initialized: "
+          + String.join(", ", fresh));
     }
   }
 

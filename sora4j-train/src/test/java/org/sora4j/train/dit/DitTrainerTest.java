@@ -1,12 +1,14 @@
 package org.sora4j.train.dit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.checkpoint.SafeTensors;
 import org.sora4j.core.checkpoint.StorageType;
+import org.sora4j.core.pipeline.DenoiserConfig;
 import org.sora4j.core.vae.VaeConfig;
 import org.sora4j.core.vae.VideoVae;
 import org.sora4j.core.video.FrameSize;
@@ -36,18 +39,28 @@ class DitTrainerTest {
   };
 
   private static DitTrainOptions options(Path out, Path vae, int steps, boolean resume) {
-    List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 0.7), new Bucket(new FrameSize(64, 64), 1, 0.3));
-    return new DitTrainOptions(out, vae, null, steps, 2, resume, 3, 1e-3, 1, 6, buckets, 0.2, 0.9, 60, 2, true, null);
+    return options(out, vae, steps, resume, null, 0);
   }
 
-  @Test
-  void trainsOnCachedLatentsAndResumesExactly(@TempDir Path dir) throws IOException {
+  private static DitTrainOptions options(Path out, Path vae, int steps, boolean resume, Path init, int patch) {
+    List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 0.7), new Bucket(new FrameSize(64, 64), 1, 0.3));
+    return new DitTrainOptions(out, vae, null, steps, 2, resume, 3, 1e-3, 1, 6, buckets, 0.2, 0.9, 60, 2, true,
+        init, patch);
+  }
+
+  private static Path tinyVae(Path dir) throws IOException {
     Path vae = dir.resolve("vae");
     try (NDManager manager = NDManager.newBaseManager()) {
       VideoVae model = new VideoVae(VaeConfig.tiny());
       model.initialize(manager);
       ModelFolder.save(vae, model.config(), model, StorageType.F32);
     }
+    return vae;
+  }
+
+  @Test
+  void trainsOnCachedLatentsAndResumesExactly(@TempDir Path dir) throws IOException {
+    Path vae = tinyVae(dir);
     Path straight = dir.resolve("straight");
     Path resumed = dir.resolve("resumed");
     new DitTrainer(options(straight, vae, 4, false), QUIET).run();
@@ -70,6 +83,43 @@ class DitTrainerTest {
         .allSatisfy(c -> assertThat(c).contains("object"));
     assertThat(Files.readAllLines(resumed.resolve("loss.csv"))).hasSize(5);
     assertThat(resumed.resolve("samples")).isDirectoryContaining("glob:**step_0000004.png");
+  }
+
+  @Test
+  void startsFromAModelWithAnotherPatchSizeKeepingWhatFits(@TempDir Path dir) throws IOException {
+    Path vae = tinyVae(dir);
+    Path first = new DitTrainer(options(dir.resolve("first"), vae, 1, false), QUIET).run();
+    List<String> notes = new ArrayList<>();
+    DitTrainer.Listener listening = new DitTrainer.Listener() {
+      @Override
+      public void caching(int done, int total) {}
+
+      @Override
+      public void note(String message) {
+        notes.add(message);
+      }
+
+      @Override
+      public void started(long step, long steps, String data, long parameters) {}
+
+      @Override
+      public void step(long step, double loss, double samplesPerSecond) {}
+
+      @Override
+      public void checkpoint(long step, Path dir, double sampleScore) {}
+    };
+    Path finer = dir.resolve("finer");
+    Path second = new DitTrainer(options(finer, vae, 1, false, first, 1), listening).run();
+
+    DenoiserConfig before = ModelFolder.loadConfig(first, DenoiserConfig.class);
+    DenoiserConfig after = ModelFolder.loadConfig(second, DenoiserConfig.class);
+    assertThat(before.transformer().patchH()).isEqualTo(2);
+    assertThat(after).isEqualTo(before.withSpatialPatch(1));
+    // only the layers that see patches start afresh, and the run says which
+    assertThat(notes).singleElement().asString()
+        .contains("newly initialized").contains("patch_embed").contains("proj_weight").doesNotContain("block0");
+    assertThatThrownBy(() -> new DitTrainer(options(finer, vae, 2, true, null, 2), QUIET).run())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--patch cannot change on --resume");
   }
 
   @Test
