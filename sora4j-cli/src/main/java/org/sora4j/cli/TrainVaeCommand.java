@@ -2,6 +2,7 @@ package org.sora4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.vae.VaeConfig;
 import org.sora4j.train.log.TrainingProgress;
 import org.sora4j.train.vae.VaeTrainOptions;
@@ -61,6 +62,14 @@ final class TrainVaeCommand implements Callable<Integer> {
       + " convolve; the VAE before it) (default: ${DEFAULT-VALUE}).")
   String timeUpsampling;
 
+  @Option(names = "--init", paramLabel = "DIR", description = "Start a new run from this VAE model folder (e.g. the"
+      + " shipped models/vae): its config and weights, a fresh optimiser; --model and --time-upsampling are ignored.")
+  Path init;
+
+  @Option(names = "--decoder-only", description = "Train the decoder alone, the encoder frozen (needs --init): the"
+      + " latents stay as they are, so a denoiser trained on them stays valid. Give it again on --resume.")
+  boolean decoderOnly;
+
   @Override
   public Integer call() throws Exception {
     VaeConfig config = switch (model) {
@@ -77,9 +86,13 @@ final class TrainVaeCommand implements Callable<Integer> {
       case "depth" -> VaeConfig.TimeUpsampling.DEPTH_TO_TIME;
       default -> throw new IllegalArgumentException("--time-upsampling must be repeat or depth, got " + timeUpsampling);
     });
+    if (init != null) {
+      config = ModelFolder.loadConfig(init, VaeConfig.class);
+    }
     VaeTrainOptions options = new VaeTrainOptions(out, data, steps, batch, resume, seed,
-        learningRate, Math.min(500, steps / 10), crop, frames, 0.1, 1e-6, 0.5, motionWeight, checkpointMinutes, snapshotEvery, config);
-    ProgressListener listener = new ProgressListener();
+        learningRate, Math.min(500, steps / 10), crop, frames, 0.1, 1e-6, 0.5, motionWeight, checkpointMinutes, snapshotEvery, config,
+        init, decoderOnly);
+    ProgressListener listener = new ProgressListener(decoderOnly);
     try {
       Path checkpoint = new VaeTrainer(options, listener).run();
       System.out.println("model: " + checkpoint);
@@ -91,11 +104,17 @@ final class TrainVaeCommand implements Callable<Integer> {
 
   /** Shows training on a progress bar and prints a line at each checkpoint. */
   private static final class ProgressListener implements VaeTrainer.Listener, AutoCloseable {
+    private final boolean decoderOnly;
     private TrainingProgress progress;
+
+    ProgressListener(boolean decoderOnly) {
+      this.decoderOnly = decoderOnly;
+    }
 
     @Override
     public void started(long step, long steps, String data, long parameters) {
-      System.out.printf("training VAE (%,d parameters) on %s from step %d of %d%n", parameters, data, step, steps);
+      System.out.printf("training %s (%,d parameters) on %s from step %d of %d%n",
+          decoderOnly ? "the VAE's decoder" : "VAE", parameters, data, step, steps);
       progress = new TrainingProgress("train vae", steps, step);
     }
 

@@ -5,10 +5,16 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.nn.CausalCache;
 import org.sora4j.core.nn.Layer;
@@ -23,6 +29,7 @@ import org.sora4j.core.video.Video;
 public final class VideoVae extends Layer {
   /** Latent frames per chunk when a video is processed in pieces. */
   public static final int DEFAULT_CHUNK_LATENT_FRAMES = 4;
+
 
   private final VaeConfig config;
   private final VaeEncoder encoder;
@@ -44,6 +51,19 @@ public final class VideoVae extends Layer {
 
   public VaeConfig config() {
     return config;
+  }
+
+  /** The decoder's parameters, named as in the whole model (for training the decoder alone). */
+  public PairList<String, Parameter> decoderParameters() {
+    Set<Parameter> mine = Collections.newSetFromMap(new IdentityHashMap<>());
+    mine.addAll(decoder.getParameters().values());
+    PairList<String, Parameter> out = new PairList<>();
+    for (Pair<String, Parameter> p : getParameters()) {
+      if (mine.contains(p.getValue())) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   /** Encodes a whole clip (B, 3, T, H, W), T = k*temporalFactor+1, to its latent distribution. */

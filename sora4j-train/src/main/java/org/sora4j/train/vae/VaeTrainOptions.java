@@ -25,7 +25,10 @@ import org.sora4j.core.vae.VaeConfig;
  * @param checkpointMinutes wall-clock minutes between checkpoints
  * @param snapshotEvery also keep the model at every multiple of this many steps in {@code
  *     snapshots/} (0 = never), for comparing models at equal training budgets
- * @param model the model to train when not resuming
+ * @param model the model to train when not resuming (with {@code init}, that model's config)
+ * @param init a VAE model folder whose weights a new run starts from, or null for random weights
+ * @param decoderOnly train the decoder alone, the encoder frozen: the latents, and so a denoiser
+ *     trained on them, stay valid while reconstructions improve
  */
 public record VaeTrainOptions(
     Path out,
@@ -44,7 +47,9 @@ public record VaeTrainOptions(
     double motionWeight,
     double checkpointMinutes,
     int snapshotEvery,
-    VaeConfig model) {
+    VaeConfig model,
+    Path init,
+    boolean decoderOnly) {
 
   public VaeTrainOptions {
     if (steps < 1) {
@@ -67,6 +72,9 @@ public record VaeTrainOptions(
     }
     if (!(checkpointMinutes > 0)) {
       throw new IllegalArgumentException("checkpoint interval must be positive minutes");
+    }
+    if (decoderOnly && init == null && !resume) {
+      throw new IllegalArgumentException("--decoder-only keeps a trained encoder: give one with --init");
     }
   }
 

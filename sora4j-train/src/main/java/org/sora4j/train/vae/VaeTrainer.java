@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.metrics.VideoMetrics;
 import org.sora4j.core.optim.AdamW;
 import org.sora4j.core.vae.LatentDistribution;
@@ -54,13 +55,16 @@ public final class VaeTrainer {
     ClipSource source = options.data() == null ? WorldClips.mixed() : FolderClips.open(options.data());
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed((int) options.seed());
-      VaeConfig config = options.resume() ? run.loadConfig(VaeConfig.class) : options.model();
+      VaeConfig config = options.resume() ? run.loadConfig(VaeConfig.class)
+          : options.init() != null ? ModelFolder.loadConfig(options.init(), VaeConfig.class) : options.model();
       VideoVae vae = new VideoVae(config);
       vae.initialize(manager);
       AdamW optimizer = new AdamW(manager, 0.9, 0.99, 1e-8, 0.0);
       TrainerState state = TrainerState.start(options.seed());
       if (options.resume()) {
         state = run.resume(vae, optimizer, manager);
+      } else if (options.init() != null) {
+        ModelFolder.loadInto(options.init(), vae);
       }
       listener.started(state.step(), options.steps(), source.describe(), vae.parameterCount());
       List<Video> heldOut = HeldOutClips.world(HELD_OUT_CLIPS, 64, 64, 17);
@@ -79,8 +83,10 @@ public final class VaeTrainer {
 
         @Override
         public void save(TrainerState reached) throws IOException {
-          // the latent statistics travel with the weights, measured on the held-out clips
-          run.save(vae, LatentStats.measure(vae, heldOut, manager).applyTo(config), optimizer, reached);
+          // the latent statistics travel with the weights, measured on the held-out clips; a frozen
+          // encoder keeps them, so a denoiser trained on its latents stays valid bit for bit
+          VaeConfig saved = options.decoderOnly() ? config : LatentStats.measure(vae, heldOut, manager).applyTo(config);
+          run.save(vae, saved, optimizer, reached);
         }
       }, listener);
       return run.checkpointDir();
@@ -96,11 +102,21 @@ public final class VaeTrainer {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       NDArray x = RandomCrops.batch(manager, source, rng, options.batch(), frames, options.cropSize());
+      // a frozen encoder runs outside the collector: no graph, no gradient, no KL to learn; the
+      // decoder still sees sampled latents, which also makes it forgiving of a denoiser's slips
+      LatentDistribution frozen = options.decoderOnly() ? vae.encode(x) : null;
+      NDArray z = frozen == null ? null : frozen.sample();
       NDArray loss;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        LatentDistribution latent = vae.encode(x);
-        NDArray y = vae.decode(latent.sample());
-        loss = reconstructionLoss(x, y, options.motionWeight()).add(latent.klMean().mul((float) options.klWeight()));
+        NDArray y;
+        if (frozen == null) {
+          LatentDistribution latent = vae.encode(x);
+          y = vae.decode(latent.sample());
+          loss = reconstructionLoss(x, y, options.motionWeight()).add(latent.klMean().mul((float) options.klWeight()));
+        } else {
+          y = vae.decode(z);
+          loss = reconstructionLoss(x, y, options.motionWeight());
+        }
         if (frames > 1) {
           NDArray dx = x.get(":, :, 1:").sub(x.get(":, :, :-1"));
           NDArray dy = y.get(":, :, 1:").sub(y.get(":, :, :-1"));
@@ -108,7 +124,7 @@ public final class VaeTrainer {
         }
         gc.backward(loss);
       }
-      optimizer.update(vae.getParameters(), options.learningRateAt(step), 1.0);
+      optimizer.update(options.decoderOnly() ? vae.decoderParameters() : vae.getParameters(), options.learningRateAt(step), 1.0);
       return loss.getFloat();
     }
   }

@@ -62,7 +62,14 @@ class ReconstructionLossTest {
   @Test
   void aNegativeMotionWeightIsRefused() {
     assertThatThrownBy(() -> new VaeTrainOptions(Path.of("out"), null, 10, 2, false, 0, 1e-3, 1, 16, 5, 0.1, 1e-6,
-        0.5, -1, 5, 0, VaeConfig.tiny()))
+        0.5, -1, 5, 0, VaeConfig.tiny(), null, false))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--motion-weight");
+  }
+
+  @Test
+  void decoderOnlyNeedsATrainedEncoder() {
+    assertThatThrownBy(() -> new VaeTrainOptions(Path.of("out"), null, 10, 2, false, 0, 1e-3, 1, 16, 5, 0.1, 1e-6,
+        0.5, 0, 5, 0, VaeConfig.tiny(), null, true))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--decoder-only").hasMessageContaining("--init");
   }
 }

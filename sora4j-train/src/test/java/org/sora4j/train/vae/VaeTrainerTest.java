@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.checkpoint.SafeTensors;
 import org.sora4j.core.vae.VaeConfig;
 import org.sora4j.train.run.ResumeCheck;
@@ -29,8 +30,12 @@ class VaeTrainerTest {
   };
 
   private static VaeTrainOptions options(Path out, int steps, boolean resume) {
+    return options(out, steps, resume, null, false);
+  }
+
+  private static VaeTrainOptions options(Path out, int steps, boolean resume, Path init, boolean decoderOnly) {
     return new VaeTrainOptions(out, null, steps, 2, resume, 7, 1e-3, 1, 16, 5, 0.25, 1e-6, 0.5, 4,
-        60, 2, VaeConfig.tiny());
+        60, 2, VaeConfig.tiny(), init, decoderOnly);
   }
 
   @Test
@@ -51,6 +56,31 @@ class VaeTrainerTest {
     assertThat(log).hasSize(5); // header and steps 1..4, no duplicates after the resume
     assertThat(resumed.resolve("loss.png")).isNotEmptyFile();
     assertThat(resumed.resolve("samples")).isDirectoryContaining("glob:**step_0000004.png");
+  }
+
+  @Test
+  void decoderOnlyKeepsTheEncoderAndItsLatentStatistics(@TempDir Path dir) throws IOException {
+    Path first = new VaeTrainer(options(dir.resolve("first"), 1, false), QUIET).run();
+    Path second = new VaeTrainer(options(dir.resolve("decoder"), 2, false, first, true), QUIET).run();
+
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Map<String, NDArray> before = SafeTensors.read(first.resolve("model.safetensors"), manager);
+      Map<String, NDArray> after = SafeTensors.read(second.resolve("model.safetensors"), manager);
+      int encoder = 0;
+      int decoder = 0;
+      for (String name : before.keySet()) {
+        float apart = before.get(name).sub(after.get(name)).abs().max().getFloat();
+        if (name.contains("encoder")) {
+          assertThat(apart).as(name).isZero();
+          encoder++;
+        } else if (name.contains("decoder") && apart > 0) {
+          decoder++;
+        }
+      }
+      assertThat(encoder).isPositive();
+      assertThat(decoder).as("decoder parameters that changed").isPositive();
+    }
+    assertThat(ModelFolder.loadConfig(second, VaeConfig.class)).isEqualTo(ModelFolder.loadConfig(first, VaeConfig.class));
   }
 
   @Test
