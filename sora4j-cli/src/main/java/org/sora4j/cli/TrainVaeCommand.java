@@ -113,8 +113,8 @@ final class TrainVaeCommand implements Callable<Integer> {
 
     @Override
     public void started(long step, long steps, String data, long parameters) {
-      System.out.printf("training %s (%,d parameters) on %s from step %d of %d%n",
-          decoderOnly ? "the VAE's decoder" : "VAE", parameters, data, step, steps);
+      System.out.printf("training %s (%,d parameters in all) on %s from step %d of %d%n",
+          decoderOnly ? "the VAE's decoder, encoder frozen" : "VAE", parameters, data, step, steps);
       progress = new TrainingProgress("train vae", steps, step);
     }
 

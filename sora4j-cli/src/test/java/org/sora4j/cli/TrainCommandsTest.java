@@ -1,0 +1,49 @@
+package org.sora4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sora4j.core.checkpoint.ModelFolder;
+import org.sora4j.core.checkpoint.StorageType;
+import org.sora4j.core.vae.VaeConfig;
+import org.sora4j.core.vae.VideoVae;
+
+/** The training commands' options: a decoder-only run from a model folder, and bad input refused. */
+class TrainCommandsTest {
+  @TempDir Path dir;
+
+  private Path tinyVae() throws IOException {
+    Path vae = dir.resolve("vae");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      VideoVae model = new VideoVae(VaeConfig.tiny());
+      model.initialize(manager);
+      ModelFolder.save(vae, model.config(), model, StorageType.F32);
+    }
+    return vae;
+  }
+
+  @Test
+  void trainsTheDecoderOfAGivenVae() throws IOException {
+    Path vae = tinyVae();
+    Path out = dir.resolve("decoder");
+    assertThat(Sora4j.execute("train", "vae", "--init", vae.toString(), "--decoder-only", "--out", out.toString(),
+        "--steps", "1", "--batch", "1", "--frames", "5", "--crop", "16")).isZero();
+    assertThat(ModelFolder.loadConfig(out.resolve("checkpoint"), VaeConfig.class)).isEqualTo(VaeConfig.tiny());
+    assertThat(Files.readAllLines(out.resolve("loss.csv"))).hasSize(2);
+  }
+
+  @Test
+  void badTrainingOptionsExitWithTwo() throws IOException {
+    Path run = dir.resolve("run");
+    String out = run.toString();
+    assertThat(Sora4j.execute("train", "vae", "--decoder-only", "--out", out)).isEqualTo(2);
+    assertThat(Sora4j.execute("train", "vae", "--init", dir.resolve("nowhere").toString(), "--out", out)).isEqualTo(2);
+    assertThat(Sora4j.execute("train", "dit", "--vae", tinyVae().toString(), "--patch", "-1", "--out", out)).isEqualTo(2);
+    assertThat(run).doesNotExist();
+  }
+}
