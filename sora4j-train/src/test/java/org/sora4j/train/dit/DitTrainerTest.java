@@ -24,9 +24,17 @@ import org.sora4j.core.video.FrameSize;
 import org.sora4j.train.run.ResumeCheck;
 
 class DitTrainerTest {
-  private static final DitTrainer.Listener QUIET = new DitTrainer.Listener() {
+  /** Hears nothing but the notes, which it keeps. */
+  private static final class Notes implements DitTrainer.Listener {
+    final List<String> notes = new ArrayList<>();
+
     @Override
     public void caching(int done, int total) {}
+
+    @Override
+    public void note(String message) {
+      notes.add(message);
+    }
 
     @Override
     public void started(long step, long steps, String data, long parameters) {}
@@ -36,7 +44,9 @@ class DitTrainerTest {
 
     @Override
     public void checkpoint(long step, Path dir, double sampleScore) {}
-  };
+  }
+
+  private static final DitTrainer.Listener QUIET = new Notes();
 
   private static DitTrainOptions options(Path out, Path vae, int steps, boolean resume) {
     return options(out, vae, steps, resume, null, 0);
@@ -89,25 +99,7 @@ class DitTrainerTest {
   void startsFromAModelWithAnotherPatchSizeKeepingWhatFits(@TempDir Path dir) throws IOException {
     Path vae = tinyVae(dir);
     Path first = new DitTrainer(options(dir.resolve("first"), vae, 1, false), QUIET).run();
-    List<String> notes = new ArrayList<>();
-    DitTrainer.Listener listening = new DitTrainer.Listener() {
-      @Override
-      public void caching(int done, int total) {}
-
-      @Override
-      public void note(String message) {
-        notes.add(message);
-      }
-
-      @Override
-      public void started(long step, long steps, String data, long parameters) {}
-
-      @Override
-      public void step(long step, double loss, double samplesPerSecond) {}
-
-      @Override
-      public void checkpoint(long step, Path dir, double sampleScore) {}
-    };
+    Notes listening = new Notes();
     Path finer = dir.resolve("finer");
     Path second = new DitTrainer(options(finer, vae, 1, false, first, 1), listening).run();
 
@@ -116,7 +108,7 @@ class DitTrainerTest {
     assertThat(before.transformer().patchH()).isEqualTo(2);
     assertThat(after).isEqualTo(before.withSpatialPatch(1));
     // only the layers that see patches start afresh, and the run says which
-    assertThat(notes).singleElement().asString()
+    assertThat(listening.notes).singleElement().asString()
         .contains("newly initialized").contains("patch_embed").contains("proj_weight").doesNotContain("block0");
     assertThatThrownBy(() -> new DitTrainer(options(finer, vae, 2, true, null, 2), QUIET).run())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--patch cannot change on --resume");
