@@ -6,7 +6,10 @@ import org.sora4j.train.vae.HeldOutClips;
 import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.metrics.VideoMetrics;
+import org.sora4j.core.vae.LatentStats;
+import org.sora4j.core.vae.VaeConfig;
 import org.sora4j.core.vae.VideoVae;
 import org.sora4j.core.video.FrameSize;
 import org.sora4j.core.video.Video;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Parameters;
     name = "vae",
     mixinStandardHelpOptions = true,
     description = "Use the spatiotemporal VAE.",
-    subcommands = {VaeCommand.Reconstruct.class, VaeCommand.Eval.class, VaeCommand.Bench.class})
+    subcommands = {VaeCommand.Reconstruct.class, VaeCommand.Eval.class, VaeCommand.Bench.class, VaeCommand.Stats.class})
 final class VaeCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -150,6 +153,53 @@ final class VaeCommand implements Runnable {
         for (VaeBenchmark.Row row : VaeBenchmark.run(vae, frame.width(), frame.height(), fps, seconds, wholeUpTo)) {
           System.out.printf("| %s | %.0f | %d | %.1f | %.0f | %.0f |%n", row.mode(), row.seconds(), row.frames(),
               row.framesPerSecond(), row.peakBytes() / 1e6, row.addedBytes() / 1e6);
+        }
+      }
+      return 0;
+    }
+  }
+  /** Re-measures the latent statistics a VAE's config carries and writes them into it. */
+  @Command(
+      name = "stats",
+      mixinStandardHelpOptions = true,
+      description = "Measure each latent channel's mean and spread on held-out world clips and store them in the"
+          + " model's config.json (the weights stay as they are). A denoiser trained on the old statistics no"
+          + " longer fits: retrain or fine-tune it.")
+  static final class Stats implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "VAE model folder to update.")
+    Path model;
+
+    @Option(names = "--per-channel", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "One shift and scale per channel (default), or --no-per-channel for one over all channels.")
+    boolean perChannel;
+
+    @Option(names = "--clips", defaultValue = "64", description = "Held-out clips to measure on (default: ${DEFAULT-VALUE}).")
+    int clips;
+
+    @Option(names = "--dry-run", description = "Print the statistics without writing them.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws Exception {
+      if (clips < 1) {
+        throw new IllegalArgumentException("--clips must be at least 1, got " + clips);
+      }
+      Path dir = ModelPaths.resolve(model, "vae", "DIR");
+      try (NDManager manager = NDManager.newBaseManager()) {
+        VideoVae vae = VideoVae.load(dir, manager);
+        LatentStats stats = LatentStats.measure(vae, HeldOutClips.world(clips, 64, 64, 17), manager);
+        System.out.println("| channel | mean | std |");
+        System.out.println("|---|---|---|");
+        for (int c = 0; c < stats.means().size(); c++) {
+          System.out.printf(Locale.ROOT, "| %d | %.4f | %.4f |%n", c, stats.means().get(c), stats.stds().get(c));
+        }
+        System.out.printf(Locale.ROOT, "| all | %.4f | %.4f |%n", stats.pooledMean(), stats.pooledStd());
+        VaeConfig updated = stats.applyTo(vae.config(), perChannel);
+        if (dryRun) {
+          System.out.println("dry run: " + dir.resolve(ModelFolder.CONFIG) + " left as it was");
+        } else {
+          ModelFolder.saveConfig(dir, updated);
+          System.out.println("wrote " + dir.resolve(ModelFolder.CONFIG) + (perChannel ? " (per channel)" : " (pooled)"));
         }
       }
       return 0;

@@ -94,6 +94,21 @@ public final class ModelFolder {
   }
 
   /**
+   * Replaces the config of the model in {@code dir}, keeping its weights: for settings measured
+   * after training, such as a VAE's latent statistics.
+   *
+   * @throws IOException if {@code dir} holds no model
+   */
+  public static void saveConfig(Path dir, Object config) throws IOException {
+    if (!Files.isRegularFile(dir.resolve(CONFIG)) || !Files.isRegularFile(dir.resolve(WEIGHTS))) {
+      throw new IOException(dir + " is not a model folder: it needs " + CONFIG + " and " + WEIGHTS);
+    }
+    byte[] configJson = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(config);
+    AtomicFiles.commit(AtomicFiles.stage(dir.resolve(CONFIG), temp -> Files.write(temp, configJson)),
+        dir.resolve(CONFIG));
+  }
+
+  /**
    * Reads the config of the model in {@code dir}.
    *
    * @throws IOException naming the file if it is missing or is not a valid {@code configType}

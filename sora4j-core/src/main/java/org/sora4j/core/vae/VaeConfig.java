@@ -1,5 +1,6 @@
 package org.sora4j.core.vae;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.util.List;
 
 /**
@@ -13,8 +14,9 @@ import java.util.List;
  * @param temporalKernel frames each convolution sees (3; 1 makes a per-frame 2D VAE, the baseline)
  * @param groups groups of the per-frame group norms
  * @param blocksPerLevel residual blocks at each level
- * @param latentScale multiplies the centred latent so the diffusion model sees unit variance
- * @param latentShift subtracted from the latent before scaling
+ * @param latentScale multiplies the centred latent so the diffusion model sees unit variance: one
+ *     value for every channel, or one per channel (older configs hold a single number)
+ * @param latentShift subtracted from the latent before scaling: one value, or one per channel
  * @param timeUpsampling how the decoder doubles the frame count; absent in older configs, which
  *     meant {@link TimeUpsampling#REPEAT}
  */
@@ -26,9 +28,12 @@ public record VaeConfig(
     int temporalKernel,
     int groups,
     int blocksPerLevel,
-    double latentScale,
-    double latentShift,
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Double> latentScale,
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Double> latentShift,
     TimeUpsampling timeUpsampling) {
+
+  private static final List<Double> GLOBAL_SCALE = List.of(1.0);
+  private static final List<Double> GLOBAL_SHIFT = List.of(0.0);
 
   /** How the decoder turns one frame of features into two. */
   public enum TimeUpsampling {
@@ -46,6 +51,17 @@ public record VaeConfig(
 
   public VaeConfig {
     channels = List.copyOf(channels);
+    latentScale = latentScale == null ? List.of(1.0) : List.copyOf(latentScale);
+    latentShift = latentShift == null ? List.of(0.0) : List.copyOf(latentShift);
+    for (List<Double> stat : List.of(latentScale, latentShift)) {
+      if (stat.size() != 1 && stat.size() != latentChannels) {
+        throw new IllegalArgumentException("latent scale and shift need 1 or " + latentChannels
+            + " values (one per latent channel), got " + stat.size());
+      }
+    }
+    if (latentScale.stream().anyMatch(v -> !(v > 0) || v.isInfinite())) {
+      throw new IllegalArgumentException("latent scale must be positive and finite, got " + latentScale);
+    }
     timeUpsampling = timeUpsampling == null ? TimeUpsampling.REPEAT : timeUpsampling;
     if (spatialFactor != 2 << spatialDownsamples(channels.size(), spatialFactor)) {
       throw new IllegalArgumentException(
@@ -75,22 +91,22 @@ public record VaeConfig(
    * instead.
    */
   public static VaeConfig base() {
-    return new VaeConfig(8, List.of(64, 128, 128), 4, 4, 3, 16, 1, 1.0, 0.0, TimeUpsampling.DEPTH_TO_TIME);
+    return new VaeConfig(8, List.of(64, 128, 128), 4, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.DEPTH_TO_TIME);
   }
 
   /** Half the temporal compression of {@link #base()}: 8 latent channels per 4x4x2 block of pixels. */
   public static VaeConfig time2() {
-    return new VaeConfig(8, List.of(64, 128, 128), 4, 2, 3, 16, 1, 1.0, 0.0, TimeUpsampling.REPEAT);
+    return new VaeConfig(8, List.of(64, 128, 128), 4, 2, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT);
   }
 
   /** {@link #base()} with twice the latent channels: 16 per 4x4x4 block of pixels. */
   public static VaeConfig wide() {
-    return new VaeConfig(16, List.of(64, 128, 128), 4, 4, 3, 16, 1, 1.0, 0.0, TimeUpsampling.REPEAT);
+    return new VaeConfig(16, List.of(64, 128, 128), 4, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT);
   }
 
   /** The 8x-in-space variant: 16 latent channels per 8x8x4 block of pixels. */
   public static VaeConfig eightX() {
-    return new VaeConfig(16, List.of(64, 128, 128), 8, 4, 3, 16, 1, 1.0, 0.0, TimeUpsampling.REPEAT);
+    return new VaeConfig(16, List.of(64, 128, 128), 8, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT);
   }
 
   /**
@@ -99,16 +115,21 @@ public record VaeConfig(
    * widened to about the same parameter count.
    */
   public static VaeConfig perFrameBaseline() {
-    return new VaeConfig(2, List.of(112, 224, 224), 4, 1, 1, 16, 1, 1.0, 0.0, TimeUpsampling.REPEAT);
+    return new VaeConfig(2, List.of(112, 224, 224), 4, 1, 1, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT);
   }
 
   /** A tiny model for tests. */
   public static VaeConfig tiny() {
-    return new VaeConfig(8, List.of(16, 16, 16), 8, 4, 3, 4, 1, 1.0, 0.0, TimeUpsampling.REPEAT);
+    return new VaeConfig(8, List.of(16, 16, 16), 8, 4, 3, 4, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT);
   }
 
-  /** The same model with the latent statistics measured after training. */
-  public VaeConfig withLatentStats(double scale, double shift) {
+  /** Whether each latent channel is scaled and shifted on its own. */
+  public boolean perChannelStats() {
+    return latentScale.size() > 1 || latentShift.size() > 1;
+  }
+
+  /** The same model with the latent statistics measured after training (one value or one per channel). */
+  public VaeConfig withLatentStats(List<Double> scale, List<Double> shift) {
     return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, temporalKernel, groups,
         blocksPerLevel, scale, shift, timeUpsampling);
   }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
@@ -124,14 +125,23 @@ public final class VideoVae extends Layer {
     return concatAndClose(parts);
   }
 
-  /** The latent the diffusion model sees: centred and scaled to unit variance. */
+  /** The latent the diffusion model sees: centred and scaled to unit variance, channel by channel. */
   public NDArray toDiffusion(NDArray z) {
-    return z.sub(config.latentShift()).mul(config.latentScale());
+    return z.sub(perChannel(z, config.latentShift())).mul(perChannel(z, config.latentScale()));
   }
 
   /** Inverse of {@link #toDiffusion}. */
   public NDArray fromDiffusion(NDArray z) {
-    return z.div(config.latentScale()).add(config.latentShift());
+    return z.div(perChannel(z, config.latentScale())).add(perChannel(z, config.latentShift()));
+  }
+
+  /** A statistic shaped to broadcast over the channels of a (B, C, T, H, W) latent. */
+  private static NDArray perChannel(NDArray z, List<Double> values) {
+    float[] v = new float[values.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = values.get(i).floatValue();
+    }
+    return z.getManager().create(v, new Shape(1, v.length, 1, 1, 1));
   }
 
   /**

@@ -31,9 +31,11 @@ import org.sora4j.train.data.WorldClips;
 
 /**
  * VAE latents of the training clips, encoded once and kept on disk, so diffusion training never
- * runs the VAE: one {@code <bucket>.safetensors} (latents in diffusion scale, fp16) and one
+ * runs the VAE: one {@code <bucket>.safetensors} (the encoder's latents as they come, fp16) and one
  * {@code <bucket>.txt} (a caption per line) per bucket, and a {@code manifest.json} saying which
- * VAE and data made them; a cache whose manifest differs is rebuilt.
+ * VAE weights and data made them; a cache whose manifest differs is rebuilt. Latents are brought
+ * to diffusion scale as they are loaded, so re-measuring the VAE's latent statistics (which
+ * changes its config, not its weights) does not cost a re-encode.
  */
 public final class LatentCache {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,8 +48,12 @@ public final class LatentCache {
     }
   }
 
+  /** What the safetensors hold; caches from before it was recorded held diffusion-scale latents. */
+  static final String RAW_LATENTS = "raw";
+
   /** What made a cache: rebuilt when any of it changes. */
-  record Manifest(String vae, String data, long seed, int clips, List<String> buckets, Map<String, Integer> counts) {}
+  record Manifest(String vae, String data, long seed, int clips, List<String> buckets, Map<String, Integer> counts,
+      String latents) {}
 
   private final List<Entries> buckets;
 
@@ -81,8 +87,8 @@ public final class LatentCache {
     if (Files.isRegularFile(manifestFile)) {
       Manifest found = JSON.readValue(manifestFile.toFile(), Manifest.class);
       if (found.vae().equals(vaeHash) && found.data().equals(dataName) && found.seed() == seed
-          && found.clips() == clips && found.buckets().equals(labels)) {
-        return load(dir, mix, manager);
+          && found.clips() == clips && found.buckets().equals(labels) && RAW_LATENTS.equals(found.latents())) {
+        return load(dir, vae, mix, manager);
       }
     }
     Files.createDirectories(dir);
@@ -91,8 +97,8 @@ public final class LatentCache {
         ? encodeWorld(dir, vae, mix, clips, seed, manager, progress)
         : encodeFolder(dir, vae, FolderClips.open(data), mix, manager, progress);
     JSON.writerWithDefaultPrettyPrinter().writeValue(manifestFile.toFile(),
-        new Manifest(vaeHash, dataName, seed, clips, labels, counts));
-    return load(dir, mix, manager);
+        new Manifest(vaeHash, dataName, seed, clips, labels, counts, RAW_LATENTS));
+    return load(dir, vae, mix, manager);
   }
 
   private static Map<String, Integer> encodeWorld(Path dir, VideoVae vae, List<Bucket> mix, int clips, long seed,
@@ -175,7 +181,7 @@ public final class LatentCache {
   /** Latents of a batch of same-shaped clips: values and the (C, T, H, W) shape of one clip. */
   private record Encoded(float[] values, Shape clipShape) {}
 
-  /** Diffusion-scale latent means of same-shaped clips. */
+  /** Latent means of same-shaped clips, as the encoder gives them. */
   private static Encoded encode(VideoVae vae, List<CaptionedClip> clips, NDManager manager) {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
@@ -184,19 +190,23 @@ public final class LatentCache {
         xs.add(VideoTensors.toTensor(manager, c.video()));
       }
       NDArray x = xs.size() == 1 ? xs.get(0) : NDArrays.concat(new NDList(xs), 0);
-      NDArray z = vae.toDiffusion(vae.encode(x).mean());
+      NDArray z = vae.encode(x).mean();
       return new Encoded(z.toFloatArray(), z.getShape().slice(1));
     }
   }
 
-  private static LatentCache load(Path dir, List<Bucket> mix, NDManager manager) throws IOException {
+  private static LatentCache load(Path dir, VideoVae vae, List<Bucket> mix, NDManager manager) throws IOException {
     List<Entries> entries = new ArrayList<>();
     for (Bucket b : mix) {
       Path captions = dir.resolve(b.label() + ".txt");
       if (!Files.exists(captions) || Files.readAllLines(captions).isEmpty()) {
         continue;
       }
-      NDArray latents = SafeTensors.read(dir.resolve(b.label() + ".safetensors"), manager).get("latents");
+      NDArray latents;
+      try (NDManager m = manager.newSubManager()) {
+        latents = vae.toDiffusion(SafeTensors.read(dir.resolve(b.label() + ".safetensors"), m).get("latents"));
+        latents.attach(manager);
+      }
       entries.add(new Entries(b, latents, Files.readAllLines(captions, StandardCharsets.UTF_8)));
     }
     if (entries.isEmpty()) {

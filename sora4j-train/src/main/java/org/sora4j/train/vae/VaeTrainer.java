@@ -85,7 +85,7 @@ public final class VaeTrainer {
         public void save(TrainerState reached) throws IOException {
           // the latent statistics travel with the weights, measured on the held-out clips; a frozen
           // encoder keeps them, so a denoiser trained on its latents stays valid bit for bit
-          VaeConfig saved = options.decoderOnly() ? config : LatentStats.measure(vae, heldOut, manager).applyTo(config);
+          VaeConfig saved = options.decoderOnly() ? config : LatentStats.measure(vae, heldOut, manager).applyTo(config, config.perChannelStats());
           run.save(vae, saved, optimizer, reached);
         }
       }, listener);
