@@ -35,6 +35,8 @@ import org.sora4j.train.run.TrainingLoop;
  */
 public final class VaeTrainer {
   private static final int HELD_OUT_CLIPS = 6;
+  /** Marks a run folder whose encoder is frozen, so a resume cannot silently train it after all. */
+  static final String DECODER_ONLY_MARK = "decoder_only";
 
   /** What a caller (the CLI's progress bar) hears during training. */
   public interface Listener extends TrainingLoop.Listener {
@@ -52,6 +54,7 @@ public final class VaeTrainer {
   /** Runs until {@code options.steps()} and returns the last checkpoint's folder. */
   public Path run() throws IOException {
     RunFolder run = RunFolder.prepare(options.out(), options.resume());
+    checkPartMatches(run);
     ClipSource source = options.data() == null ? WorldClips.mixed() : FolderClips.open(options.data());
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed((int) options.seed());
@@ -90,6 +93,23 @@ public final class VaeTrainer {
         }
       }, listener);
       return run.checkpointDir();
+    }
+  }
+
+  /** A resumed run trains what it trained before: the decoder alone, or the whole VAE. */
+  private void checkPartMatches(RunFolder run) throws IOException {
+    Path mark = run.dir().resolve(DECODER_ONLY_MARK);
+    if (!options.resume()) {
+      if (options.decoderOnly()) {
+        Files.writeString(mark, "the encoder is frozen in this run: resume it with --decoder-only\n");
+      }
+      return;
+    }
+    boolean wasDecoderOnly = Files.exists(mark);
+    if (wasDecoderOnly != options.decoderOnly()) {
+      throw new IllegalArgumentException(wasDecoderOnly
+          ? run.dir() + " trains the decoder alone (its encoder is frozen): resume it with --decoder-only"
+          : run.dir() + " trains the whole VAE: resume it without --decoder-only");
     }
   }
 

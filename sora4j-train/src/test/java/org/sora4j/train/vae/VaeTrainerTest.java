@@ -81,6 +81,14 @@ class VaeTrainerTest {
       assertThat(decoder).as("decoder parameters that changed").isPositive();
     }
     assertThat(ModelFolder.loadConfig(second, VaeConfig.class)).isEqualTo(ModelFolder.loadConfig(first, VaeConfig.class));
+
+    // a resume keeps to the part the run trains, whatever the command line forgets
+    Path decoderRun = dir.resolve("decoder");
+    assertThatThrownBy(() -> new VaeTrainer(options(decoderRun, 3, true, null, false), QUIET).run())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resume it with --decoder-only");
+    assertThatThrownBy(() -> new VaeTrainer(options(dir.resolve("first"), 3, true, null, true), QUIET).run())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without --decoder-only");
+    assertThat(Files.readAllLines(decoderRun.resolve("loss.csv"))).hasSize(3); // nothing trained by the refusals
   }
 
   @Test
