@@ -2,29 +2,20 @@ package org.sora4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sora4j.core.checkpoint.ModelFolder;
-import org.sora4j.core.checkpoint.StorageType;
 import org.sora4j.core.vae.VaeConfig;
-import org.sora4j.core.vae.VideoVae;
 
 /** The training commands' options: a decoder-only run from a model folder, and bad input refused. */
 class TrainCommandsTest {
   @TempDir Path dir;
 
   private Path tinyVae() throws IOException {
-    Path vae = dir.resolve("vae");
-    try (NDManager manager = NDManager.newBaseManager()) {
-      VideoVae model = new VideoVae(VaeConfig.tiny());
-      model.initialize(manager);
-      ModelFolder.save(vae, model.config(), model, StorageType.F32);
-    }
-    return vae;
+    return TinyVae.saveIn(dir);
   }
 
   @Test

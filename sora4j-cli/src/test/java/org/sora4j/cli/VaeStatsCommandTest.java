@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sora4j.core.checkpoint.ModelFolder;
-import org.sora4j.core.checkpoint.StorageType;
 import org.sora4j.core.vae.VaeConfig;
 import org.sora4j.core.vae.VideoVae;
 
@@ -18,13 +17,7 @@ class VaeStatsCommandTest {
   @TempDir Path dir;
 
   private Path tinyVae() throws IOException {
-    Path vae = dir.resolve("vae");
-    try (NDManager manager = NDManager.newBaseManager()) {
-      VideoVae model = new VideoVae(VaeConfig.tiny());
-      model.initialize(manager);
-      ModelFolder.save(vae, model.config(), model, StorageType.F32);
-    }
-    return vae;
+    return TinyVae.saveIn(dir);
   }
 
   @Test

@@ -16,10 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.checkpoint.SafeTensors;
-import org.sora4j.core.checkpoint.StorageType;
 import org.sora4j.core.pipeline.DenoiserConfig;
-import org.sora4j.core.vae.VaeConfig;
-import org.sora4j.core.vae.VideoVae;
 import org.sora4j.core.video.FrameSize;
 import org.sora4j.train.run.ResumeCheck;
 
@@ -58,19 +55,10 @@ class DitTrainerTest {
         init, patch);
   }
 
-  private static Path tinyVae(Path dir) throws IOException {
-    Path vae = dir.resolve("vae");
-    try (NDManager manager = NDManager.newBaseManager()) {
-      VideoVae model = new VideoVae(VaeConfig.tiny());
-      model.initialize(manager);
-      ModelFolder.save(vae, model.config(), model, StorageType.F32);
-    }
-    return vae;
-  }
 
   @Test
   void trainsOnCachedLatentsAndResumesExactly(@TempDir Path dir) throws IOException {
-    Path vae = tinyVae(dir);
+    Path vae = TinyVae.saveIn(dir);
     Path straight = dir.resolve("straight");
     Path resumed = dir.resolve("resumed");
     new DitTrainer(options(straight, vae, 4, false), QUIET).run();
@@ -97,7 +85,7 @@ class DitTrainerTest {
 
   @Test
   void startsFromAModelWithAnotherPatchSizeKeepingWhatFits(@TempDir Path dir) throws IOException {
-    Path vae = tinyVae(dir);
+    Path vae = TinyVae.saveIn(dir);
     Path first = new DitTrainer(options(dir.resolve("first"), vae, 1, false), QUIET).run();
     Notes listening = new Notes();
     Path finer = dir.resolve("finer");

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sora4j.core.checkpoint.ModelFolder;
-import org.sora4j.core.checkpoint.StorageType;
 import org.sora4j.core.vae.VaeConfig;
 import org.sora4j.core.vae.VideoVae;
 import org.sora4j.core.video.FrameSize;
@@ -22,12 +21,10 @@ class LatentCacheTest {
 
   @Test
   void newLatentStatisticsRescaleTheCacheWithoutEncodingAgain(@TempDir Path dir) throws IOException {
-    Path vaeDir = dir.resolve("vae");
+    Path vaeDir = TinyVae.saveIn(dir);
     Path cacheDir = dir.resolve("latents");
     try (NDManager manager = NDManager.newBaseManager()) {
-      VideoVae vae = new VideoVae(VaeConfig.tiny());
-      vae.initialize(manager);
-      ModelFolder.save(vaeDir, vae.config(), vae, StorageType.F32);
+      VideoVae vae = VideoVae.load(vaeDir, manager);
 
       AtomicInteger encoded = new AtomicInteger();
       float[] before = LatentCache.open(cacheDir, vae, vaeDir, null, MIX, 3, 1, manager, encoded::set)
@@ -49,12 +46,10 @@ class LatentCacheTest {
 
   @Test
   void aCacheOfDiffusionScaleLatentsFromBeforeIsEncodedAgain(@TempDir Path dir) throws IOException {
-    Path vaeDir = dir.resolve("vae");
+    Path vaeDir = TinyVae.saveIn(dir);
     Path cacheDir = dir.resolve("latents");
     try (NDManager manager = NDManager.newBaseManager()) {
-      VideoVae vae = new VideoVae(VaeConfig.tiny());
-      vae.initialize(manager);
-      ModelFolder.save(vaeDir, vae.config(), vae, StorageType.F32);
+      VideoVae vae = VideoVae.load(vaeDir, manager);
       AtomicInteger encoded = new AtomicInteger();
       LatentCache.open(cacheDir, vae, vaeDir, null, MIX, 2, 1, manager, encoded::set);
       Path manifest = cacheDir.resolve("manifest.json");
