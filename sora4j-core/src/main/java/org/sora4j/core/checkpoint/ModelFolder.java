@@ -68,13 +68,7 @@ public final class ModelFolder {
     Objects.requireNonNull(config, "config");
     Map<String, NDArray> tensors = new LinkedHashMap<>();
     parameters(block).forEach((name, p) -> tensors.put(name, array(name, p)));
-    byte[] configJson;
-    try {
-      configJson = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(config);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("config of type " + config.getClass().getName()
-          + " cannot be written as JSON: " + e.getOriginalMessage(), e);
-    }
+    byte[] configJson = configJson(config);
     Files.createDirectories(dir);
     List<Path> staged = new ArrayList<>();
     try {
@@ -103,9 +97,17 @@ public final class ModelFolder {
     if (!Files.isRegularFile(dir.resolve(CONFIG)) || !Files.isRegularFile(dir.resolve(WEIGHTS))) {
       throw new IOException(dir + " is not a model folder: it needs " + CONFIG + " and " + WEIGHTS);
     }
-    byte[] configJson = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(config);
-    AtomicFiles.commit(AtomicFiles.stage(dir.resolve(CONFIG), temp -> Files.write(temp, configJson)),
-        dir.resolve(CONFIG));
+    byte[] configJson = configJson(config);
+    AtomicFiles.write(dir.resolve(CONFIG), temp -> Files.write(temp, configJson));
+  }
+
+  private static byte[] configJson(Object config) {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(config);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("config of type " + config.getClass().getName()
+          + " cannot be written as JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
   /**

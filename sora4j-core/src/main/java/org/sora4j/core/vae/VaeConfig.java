@@ -51,8 +51,8 @@ public record VaeConfig(
 
   public VaeConfig {
     channels = List.copyOf(channels);
-    latentScale = latentScale == null ? List.of(1.0) : List.copyOf(latentScale);
-    latentShift = latentShift == null ? List.of(0.0) : List.copyOf(latentShift);
+    latentScale = latentScale == null ? GLOBAL_SCALE : List.copyOf(latentScale);
+    latentShift = latentShift == null ? GLOBAL_SHIFT : List.copyOf(latentShift);
     for (List<Double> stat : List.of(latentScale, latentShift)) {
       if (stat.size() != 1 && stat.size() != latentChannels) {
         throw new IllegalArgumentException("latent scale and shift need 1 or " + latentChannels
