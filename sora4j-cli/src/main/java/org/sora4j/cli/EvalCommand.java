@@ -2,12 +2,14 @@ package org.sora4j.cli;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.sora4j.core.diffusion.FlowSampler;
+import org.sora4j.core.metrics.LoopSeam;
 import org.sora4j.core.pipeline.GenerateOptions;
 import org.sora4j.core.pipeline.RegionMask;
 import org.sora4j.core.pipeline.VideoPipeline;
@@ -120,6 +122,9 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--plot", paramLabel = "FILE.png", description = "With --long, also draw the scores per window.")
   Path plot;
 
+  /** The seam of each loop made in {@code --mode loop}, in prompt order. */
+  private final List<LoopSeam> seams = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     FrameSize frame = FrameSize.parse(size);
@@ -163,10 +168,21 @@ final class EvalCommand implements Callable<Integer> {
       String how = mode == Mode.autoencoded ? "world renders through the VAE"
           : steps + " " + sampler + " steps, cfg " + BenchTable.trim(cfg) + (frameByFrame ? ", frame by frame" : "")
               + (mode == Mode.text ? "" : ", mode " + mode);
+      if (!seams.isEmpty() && !json) {
+        printSeams();
+      }
       BenchTable.print(result, set.size() + " prompts at " + frame + ", " + BenchTable.trim(fps) + " fps, "
           + BenchTable.trim(seconds) + " s, " + how, json, size, fps, seconds);
     }
     return 0;
+  }
+
+  /** How the loops closed: the step from last frame to first against the steps inside each loop. */
+  private void printSeams() {
+    long closed = seams.stream().filter(LoopSeam::closes).count();
+    double ratio = seams.stream().mapToDouble(LoopSeam::ratio).average().orElse(Double.NaN);
+    System.out.printf(Locale.ROOT, "loop seam: %d of %d loops close (the step from the last frame to the first no bigger"
+        + " than the largest inside); seam / median step %.2f on average%n", closed, seams.size(), ratio);
   }
 
   /** Makes each prompt's video with the diffusion model in the chosen mode. */
@@ -245,8 +261,11 @@ final class EvalCommand implements Callable<Integer> {
         return prompts.extend(render.slice(0, n / 2), false, options.withFrames(n - n / 2), manager, s -> {});
       case extend_backward:
         return prompts.extend(render.slice(n / 2, n), true, options.withFrames(n / 2), manager, s -> {});
-      case loop:
-        return prompts.loop(options, manager, s -> {});
+      case loop: {
+        Video looped = prompts.loop(options, manager, s -> {});
+        seams.add(LoopSeam.of(looped));
+        return looped;
+      }
       case connect:
         return prompts.connect(render.slice(0, n / 4), render.slice(n - n / 4, n),
             options.withFrames(n - 2 * (n / 4)), manager, s -> {});

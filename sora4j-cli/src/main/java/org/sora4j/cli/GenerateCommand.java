@@ -2,7 +2,9 @@ package org.sora4j.cli;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sora4j.core.metrics.LoopSeam;
 import org.sora4j.core.pipeline.GenerateOptions;
 import org.sora4j.core.pipeline.VideoPipeline;
 import org.sora4j.core.pipeline.VideoPrompts;
@@ -56,6 +58,11 @@ final class GenerateCommand implements Callable<Integer> {
       Video video = model.withProgress("generate", progress -> loop
           ? prompts.loop(options, manager, progress)
           : prompts.generate(options, manager, progress));
+      if (loop) {
+        LoopSeam seam = LoopSeam.of(video);
+        System.out.printf(Locale.ROOT, "loop seam: %.2f from the last frame to the first, against steps of %.2f (median)"
+            + " and %.2f (largest) inside%n", seam.seam(), seam.medianStep(), seam.largestStep());
+      }
       model.write(video, out);
     }
     return 0;
