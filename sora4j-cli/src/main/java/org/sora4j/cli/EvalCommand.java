@@ -182,7 +182,10 @@ final class EvalCommand implements Callable<Integer> {
     long closed = seams.stream().filter(LoopSeam::closes).count();
     double ratio = seams.stream().mapToDouble(LoopSeam::ratio).average().orElse(Double.NaN);
     System.out.printf(Locale.ROOT, "loop seam: %d of %d loops close (the step from the last frame to the first no bigger"
-        + " than the largest inside); seam / median step %.2f on average%n", closed, seams.size(), ratio);
+        + " than the largest inside); on average the seam is %.2f, a step inside %.2f (median) and %.2f (largest),"
+        + " seam / median step %.2f%n", closed, seams.size(), seams.stream().mapToDouble(LoopSeam::seam).average().orElse(0),
+        seams.stream().mapToDouble(LoopSeam::medianStep).average().orElse(0),
+        seams.stream().mapToDouble(LoopSeam::largestStep).average().orElse(0), ratio);
   }
 
   /** Makes each prompt's video with the diffusion model in the chosen mode. */

@@ -131,13 +131,33 @@ public final class VideoPrompts {
   }
 
   /**
-   * A seamless loop: a clip, then a short transition from its end back to its start, so the step
-   * from the last frame to the first is like any other.
+   * A seamless loop of {@code options.frames()} frames rounded up to whole latent steps. The
+   * clip's latents z0..zk are sampled, then one more latent step b that leads from zk back into
+   * z1 and z2. The cycle z1..zk, b is decoded twice in a row after z0 and the second pass kept:
+   * there every latent step is decoded after the steps that precede it in the loop (z1 after b),
+   * as the causal decoder would draw it playing on, so the wrap from the last frame to the first
+   * is a step like any other. (Wrapping onto a separate decode, or onto z1 decoded after the lone
+   * first frame z0, leaves a seam several times a step inside the clip.)
    */
   public Video loop(GenerateOptions options, NDManager manager, IntConsumer progress) {
-    Video clip = generate(options, manager, progress);
-    GenerateOptions bridge = options.withFrames(factor - 1).withSeed(options.seed() + 1);
-    return clip.concat(transition(clip, clip, bridge, manager, progress));
+    // the loop's latent steps: z1..zk and the bridge, factor frames each
+    int clipLatents = Math.max(2, ceilDiv(options.frames(), factor));
+    try (NDManager m = manager.newSubManager()) {
+      GenerateOptions clip = options.withFrames(framesOf(clipLatents));
+      // one window is sampled as latents; a longer clip is made by extension and encoded again
+      NDArray z = clipLatents <= WINDOW_LATENTS ? pipeline.sampleLatent(clip, m, progress)
+          : pipeline.encode(generate(clip, m, progress), m);
+      Video pixels = pipeline.decode(z, clip.frames(), options.fps());
+      NDArray start = pipeline.encode(pixels.slice(pixels.frameCount() - framesOf(2), pixels.frameCount()), m);
+      NDArray after = z.get(":, :, 1:" + (1 + Math.min(CONTEXT_LATENTS, clipLatents - 1)));
+      NDArray sampled = sampleAround(options.withSeed(options.seed() + 1), List.of(start), 1, after, m, progress);
+      long at = start.getShape().get(2);
+      NDArray bridge = sampled.get(":, :, " + at + ":" + (at + 1));
+      NDArray steps = z.get(":, :, 1:");
+      NDArray twice = NDArrays.concat(new NDList(z.get(":, :, 0:1"), steps, bridge, steps, bridge), 2);
+      Video decoded = pipeline.decode(twice, framesOf(1 + 2 * clipLatents), options.fps());
+      return decoded.slice(decoded.frameCount() - factor * clipLatents, decoded.frameCount());
+    }
   }
 
   private Video transition(Video a, Video b, GenerateOptions options, NDManager manager, IntConsumer progress) {

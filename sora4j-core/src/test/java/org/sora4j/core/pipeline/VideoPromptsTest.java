@@ -76,7 +76,7 @@ class VideoPromptsTest {
   }
 
   @Test
-  void connectingKeepsBothVideosAndLoopingAddsAShortBridge() {
+  void connectingKeepsBothVideosAndLoopsComeInWholeLatentSteps() {
     Video a = clip(9, 6);
     Video b = clip(9, 7);
     Video joined = prompts.connect(a, b, options(7, 8), manager, s -> {});
@@ -84,8 +84,9 @@ class VideoPromptsTest {
     assertSameFrames(joined, 0, a);
     assertSameFrames(joined, 16, b);
     Video loop = prompts.loop(options(16, 9), manager, s -> {});
-    assertThat(loop.frameCount()).isEqualTo(16 + 3);
-    assertSameFrames(loop, 0, clip(16, 9));
+    assertThat(loop.frameCount()).isEqualTo(16);
+    // (whether the wrap is as smooth as a step inside depends on a trained model: BENCHMARKS.md)
+    assertThat(prompts.loop(options(5, 9), manager, s -> {}).frameCount()).as("whole latent steps").isEqualTo(8);
   }
 
   @Test
