@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,38 @@ class VaeTrainerTest {
     assertThat(log).hasSize(5); // header and steps 1..4, no duplicates after the resume
     assertThat(resumed.resolve("loss.png")).isNotEmptyFile();
     assertThat(resumed.resolve("samples")).isDirectoryContaining("glob:**step_0000004.png");
+  }
+
+  @Test
+  void aLongRunHoldsFlatMemory(@TempDir Path dir) throws IOException {
+    // every step closes its temporaries: the native arrays alive after step 20 are all there is after step 1,000
+    Map<Long, Integer> live = new HashMap<>();
+    VaeTrainer.Listener counting = new VaeTrainer.Listener() {
+      @Override
+      public void started(long step, long steps, String data, long parameters) {}
+
+      @Override
+      public void step(long step, double loss, double samplesPerSecond) {
+        if (step == 20 || step == 1000) {
+          live.put(step, liveArrays());
+        }
+      }
+
+      @Override
+      public void checkpoint(long step, Path dir, double heldOutPsnr) {}
+    };
+    VaeTrainOptions longRun = new VaeTrainOptions(dir.resolve("run"), null, 1000, 1, false, 7, 1e-3, 1, 8, 5, 0.25,
+        1e-6, 0.5, 0, 60, 0, VaeConfig.tiny(), null, false);
+    new VaeTrainer(longRun, counting).run();
+    assertThat(live.get(20L)).isPositive();
+    assertThat(live.get(1000L)).isEqualTo(live.get(20L));
+  }
+
+  /** Native arrays alive in every manager of the engine (all are children of its system manager). */
+  private static int liveArrays() {
+    try (NDManager probe = NDManager.newBaseManager()) {
+      return probe.getParentManager().getManagedArrays().size();
+    }
   }
 
   @Test
