@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,5 +137,18 @@ class PromptingCommandsTest {
     assertThat(run("extend", dir.resolve("missing.mp4").toString(), "a ball", "--seconds", "1")).isEqualTo(2);
     assertThat(run("animate", clip.toString(), "a ball", "--at", "middle")).isEqualTo(2);
     assertThat(Sora4j.execute("generate", "a ball", "--model", dir.resolve("nothing").toString())).isEqualTo(2);
+  }
+
+  @Test
+  void unreadableSourcesAndMasksOfTheWrongSizeExitWithTwo() throws IOException {
+    Path garbage = dir.resolve("garbage.mp4");
+    Files.write(garbage, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+    Files.write(dir.resolve("garbage.png"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+    assertThat(run("extend", garbage.toString(), "a ball", "--seconds", "1")).isEqualTo(2);
+    assertThat(run("animate", dir.resolve("garbage.png").toString(), "a ball")).isEqualTo(2);
+    Path smallMask = dir.resolve("small-mask.png");
+    VideoFiles.write(VideoFiles.read(clip).crop(0, 0, 16, 16).slice(0, 1), smallMask);
+    assertThat(run("inpaint", clip.toString(), "a ball", "--mask", smallMask.toString())).isEqualTo(2);
+    assertThat(run("edit", clip.toString(), "a ball", "--strength", "-0.1")).isEqualTo(2);
   }
 }

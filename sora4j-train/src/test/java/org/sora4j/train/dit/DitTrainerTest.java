@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -18,11 +19,12 @@ import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.checkpoint.SafeTensors;
 import org.sora4j.core.pipeline.DenoiserConfig;
 import org.sora4j.core.video.FrameSize;
+import org.sora4j.train.run.LiveArrays;
 import org.sora4j.train.run.ResumeCheck;
 
 class DitTrainerTest {
   /** Hears nothing but the notes, which it keeps. */
-  private static final class Notes implements DitTrainer.Listener {
+  private static class Notes implements DitTrainer.Listener {
     final List<String> notes = new ArrayList<>();
 
     @Override
@@ -55,6 +57,27 @@ class DitTrainerTest {
         init, patch);
   }
 
+
+  @Test
+  void aLongRunHoldsFlatMemory(@TempDir Path dir) throws IOException {
+    // every step closes its temporaries: the native arrays alive after step 20 are all there is after step 300
+    Map<Long, Integer> live = new HashMap<>();
+    Notes counting = new Notes() {
+      @Override
+      public void step(long step, double loss, double samplesPerSecond) {
+        if (step == 20 || step == 300) {
+          live.put(step, LiveArrays.count());
+        }
+      }
+    };
+    Path vae = TinyVae.saveIn(dir);
+    List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 1));
+    DitTrainOptions longRun = new DitTrainOptions(dir.resolve("run"), vae, null, 300, 2, false, 3, 1e-3, 1, 4, buckets,
+        0.2, 0.9, 60, 0, true, null, 0);
+    new DitTrainer(longRun, counting).run();
+    assertThat(live.get(20L)).isPositive();
+    assertThat(live.get(300L)).isEqualTo(live.get(20L));
+  }
 
   @Test
   void trainsOnCachedLatentsAndResumesExactly(@TempDir Path dir) throws IOException {

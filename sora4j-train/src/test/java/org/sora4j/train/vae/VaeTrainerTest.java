@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.checkpoint.SafeTensors;
 import org.sora4j.core.vae.VaeConfig;
+import org.sora4j.train.run.LiveArrays;
 import org.sora4j.train.run.ResumeCheck;
 
 class VaeTrainerTest {
@@ -70,7 +71,7 @@ class VaeTrainerTest {
       @Override
       public void step(long step, double loss, double samplesPerSecond) {
         if (step == 20 || step == 1000) {
-          live.put(step, liveArrays());
+          live.put(step, LiveArrays.count());
         }
       }
 
@@ -82,13 +83,6 @@ class VaeTrainerTest {
     new VaeTrainer(longRun, counting).run();
     assertThat(live.get(20L)).isPositive();
     assertThat(live.get(1000L)).isEqualTo(live.get(20L));
-  }
-
-  /** Native arrays alive in every manager of the engine (all are children of its system manager). */
-  private static int liveArrays() {
-    try (NDManager probe = NDManager.newBaseManager()) {
-      return probe.getParentManager().getManagedArrays().size();
-    }
   }
 
   @Test
