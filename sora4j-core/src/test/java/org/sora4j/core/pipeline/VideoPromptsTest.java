@@ -87,6 +87,7 @@ class VideoPromptsTest {
     assertThat(loop.frameCount()).isEqualTo(16);
     // (whether the wrap is as smooth as a step inside depends on a trained model: BENCHMARKS.md)
     assertThat(prompts.loop(options(5, 9), manager, s -> {}).frameCount()).as("whole latent steps").isEqualTo(8);
+    assertThat(prompts.loop(options(40, 9), manager, s -> {}).frameCount()).as("past one window").isEqualTo(40);
   }
 
   @Test
