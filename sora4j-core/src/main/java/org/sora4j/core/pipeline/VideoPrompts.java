@@ -145,9 +145,15 @@ public final class VideoPrompts {
     try (NDManager m = manager.newSubManager()) {
       GenerateOptions clip = options.withFrames(framesOf(clipLatents));
       // one window is sampled as latents; a longer clip is made by extension and encoded again
-      NDArray z = clipLatents <= WINDOW_LATENTS ? pipeline.sampleLatent(clip, m, progress)
-          : pipeline.encode(generate(clip, m, progress), m);
-      Video pixels = pipeline.decode(z, clip.frames(), options.fps());
+      NDArray z;
+      Video pixels;
+      if (clipLatents <= WINDOW_LATENTS) {
+        z = pipeline.sampleLatent(clip, m, progress);
+        pixels = pipeline.decode(z, clip.frames(), options.fps());
+      } else {
+        pixels = generate(clip, m, progress);
+        z = pipeline.encode(pixels, m);
+      }
       NDArray start = pipeline.encode(pixels.slice(pixels.frameCount() - framesOf(2), pixels.frameCount()), m);
       NDArray after = z.get(":, :, 1:" + (1 + Math.min(CONTEXT_LATENTS, clipLatents - 1)));
       NDArray sampled = sampleAround(options.withSeed(options.seed() + 1), List.of(start), 1, after, m, progress);
