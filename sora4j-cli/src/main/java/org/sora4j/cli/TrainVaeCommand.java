@@ -70,6 +70,11 @@ final class TrainVaeCommand implements Callable<Integer> {
       + " latents stay as they are, so a denoiser trained on them stays valid. Give it again on --resume.")
   boolean decoderOnly;
 
+  @Option(names = "--latent-channels", paramLabel = "N", description = "With --init: widen the latent to N channels,"
+      + " more than the init's. The new channels start unused (their decoder weights are zero), so training starts"
+      + " from the init's reconstructions; the latent statistics are measured again.")
+  Integer latentChannels;
+
   @Override
   public Integer call() throws Exception {
     VaeConfig config = switch (model) {
@@ -89,6 +94,9 @@ final class TrainVaeCommand implements Callable<Integer> {
     if (init != null) {
       config = ModelFolder.loadConfig(init, VaeConfig.class);
     }
+    if (latentChannels != null) {
+      config = widened(config);
+    }
     VaeTrainOptions options = new VaeTrainOptions(out, data, steps, batch, resume, seed,
         learningRate, Math.min(500, steps / 10), crop, frames, 0.1, 1e-6, 0.5, motionWeight, checkpointMinutes, snapshotEvery, config,
         init, decoderOnly);
@@ -100,6 +108,24 @@ final class TrainVaeCommand implements Callable<Integer> {
     } finally {
       listener.close();
     }
+  }
+
+  /** The init's config with the --latent-channels asked for, or a clear refusal. */
+  private VaeConfig widened(VaeConfig initConfig) {
+    if (init == null || resume) {
+      throw new IllegalArgumentException("--latent-channels widens the VAE given with --init in a new run"
+          + (resume ? "; a resumed run keeps the channels it has" : ""));
+    }
+    if (decoderOnly) {
+      throw new IllegalArgumentException("--latent-channels changes the latent, --decoder-only keeps it: give one of them");
+    }
+    if (latentChannels <= initConfig.latentChannels()) {
+      throw new IllegalArgumentException("--latent-channels must be more than the " + initConfig.latentChannels()
+          + " of " + init + ", got " + latentChannels);
+    }
+    System.out.printf("widening the latent of %s from %d to %d channels (the new ones start unused)%n",
+        init, initConfig.latentChannels(), latentChannels);
+    return initConfig.withLatentChannels(latentChannels);
   }
 
   /** Shows training on a progress bar and prints a line at each checkpoint. */

@@ -29,12 +29,26 @@ class TrainCommandsTest {
   }
 
   @Test
+  void widensTheLatentOfAGivenVae() throws IOException {
+    Path vae = tinyVae();
+    Path out = dir.resolve("wide");
+    assertThat(Sora4j.execute("train", "vae", "--init", vae.toString(), "--latent-channels", "12", "--out", out.toString(),
+        "--steps", "1", "--batch", "1", "--frames", "5", "--crop", "16")).isZero();
+    assertThat(ModelFolder.loadConfig(out.resolve("checkpoint"), VaeConfig.class).latentChannels()).isEqualTo(12);
+  }
+
+  @Test
   void badTrainingOptionsExitWithTwo() throws IOException {
     Path run = dir.resolve("run");
     String out = run.toString();
     assertThat(Sora4j.execute("train", "vae", "--decoder-only", "--out", out)).isEqualTo(2);
     assertThat(Sora4j.execute("train", "vae", "--init", dir.resolve("nowhere").toString(), "--out", out)).isEqualTo(2);
     assertThat(Sora4j.execute("train", "dit", "--vae", tinyVae().toString(), "--patch", "-1", "--out", out)).isEqualTo(2);
+    String vae = tinyVae().toString();
+    assertThat(Sora4j.execute("train", "vae", "--latent-channels", "16", "--out", out)).isEqualTo(2);
+    assertThat(Sora4j.execute("train", "vae", "--init", vae, "--latent-channels", "8", "--out", out)).isEqualTo(2);
+    assertThat(Sora4j.execute("train", "vae", "--init", vae, "--latent-channels", "16", "--decoder-only", "--out", out))
+        .isEqualTo(2);
     assertThat(run).doesNotExist();
   }
 }

@@ -58,6 +58,16 @@ public final class CausalConv3d extends Layer {
     return new CausalConv3d(in, out, kernel, kernel, 1, 1);
   }
 
+  /** The filters, (out, in, kernelT, kernelS, kernelS). */
+  public Parameter weight() {
+    return weight;
+  }
+
+  /** The biases, (out). */
+  public Parameter bias() {
+    return bias;
+  }
+
   /** Sets every weight and bias to zero, so a residual branch ending here starts as identity. */
   public void zeroInit() {
     weight.setInitializer(new ConstantInitializer(0f));

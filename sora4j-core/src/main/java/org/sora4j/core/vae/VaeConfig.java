@@ -135,6 +135,18 @@ public record VaeConfig(
   }
 
   /** The same model with another way of doubling frames in the decoder. */
+  /**
+   * The same model with {@code count} latent channels and one global latent scale and shift: the
+   * statistics belong to the old latent and are measured again once the new one is trained.
+   */
+  public VaeConfig withLatentChannels(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("latent channels must be at least 1, got " + count);
+    }
+    return new VaeConfig(count, channels, spatialFactor, temporalFactor, temporalKernel, groups,
+        blocksPerLevel, null, null, timeUpsampling);
+  }
+
   public VaeConfig withTimeUpsampling(TimeUpsampling upsampling) {
     return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, temporalKernel, groups,
         blocksPerLevel, latentScale, latentShift, upsampling);

@@ -42,6 +42,11 @@ public final class VaeDecoder extends Layer {
     convOut = addChildBlock("conv_out", new CausalConv3d(ch.get(0), 12, kt, 3, 1, 1));
   }
 
+  /** The first convolution: one input channel per latent channel. */
+  CausalConv3d convIn() {
+    return convIn;
+  }
+
   /**
    * @param z latent (B, Z, T', h, w), unscaled
    * @param cache chunk state, or null for a whole latent

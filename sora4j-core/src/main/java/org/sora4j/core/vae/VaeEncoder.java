@@ -43,6 +43,11 @@ public final class VaeEncoder extends Layer {
     convOut = addChildBlock("conv_out", new CausalConv3d(last, 2 * config.latentChannels(), kt, 3, 1, 1));
   }
 
+  /** The last convolution: mean then log-variance of each latent channel. */
+  CausalConv3d convOut() {
+    return convOut;
+  }
+
   /**
    * @param x video in [-1, 1], (B, 3, T, H, W)
    * @param cache chunk state, or null for a whole video

@@ -54,6 +54,14 @@ public final class VideoVae extends Layer {
     return config;
   }
 
+  VaeEncoder encoder() {
+    return encoder;
+  }
+
+  VaeDecoder decoder() {
+    return decoder;
+  }
+
   /** The decoder's parameters, named as in the whole model (for training the decoder alone). */
   public PairList<String, Parameter> decoderParameters() {
     Set<Parameter> mine = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -25,7 +25,8 @@ import org.sora4j.core.vae.VaeConfig;
  * @param checkpointMinutes wall-clock minutes between checkpoints
  * @param snapshotEvery also keep the model at every multiple of this many steps in {@code
  *     snapshots/} (0 = never), for comparing models at equal training budgets
- * @param model the model to train when not resuming (with {@code init}, that model's config)
+ * @param model the model to train when not resuming; with {@code init}, only its latent channels
+ *     count: more than the init's widen its latent ({@link org.sora4j.core.vae.LatentWidening})
  * @param init a VAE model folder whose weights a new run starts from, or null for random weights
  * @param decoderOnly train the decoder alone, the encoder frozen: the latents, and so a denoiser
  *     trained on them, stay valid while reconstructions improve

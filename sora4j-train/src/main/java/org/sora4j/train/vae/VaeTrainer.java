@@ -16,6 +16,7 @@ import org.sora4j.core.metrics.VideoMetrics;
 import org.sora4j.core.optim.AdamW;
 import org.sora4j.core.vae.LatentDistribution;
 import org.sora4j.core.vae.LatentStats;
+import org.sora4j.core.vae.LatentWidening;
 import org.sora4j.core.vae.VaeConfig;
 import org.sora4j.core.vae.VideoVae;
 import org.sora4j.core.video.Video;
@@ -59,7 +60,7 @@ public final class VaeTrainer {
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed((int) options.seed());
       VaeConfig config = options.resume() ? run.loadConfig(VaeConfig.class)
-          : options.init() != null ? ModelFolder.loadConfig(options.init(), VaeConfig.class) : options.model();
+          : options.init() != null ? initConfig() : options.model();
       VideoVae vae = new VideoVae(config);
       vae.initialize(manager);
       AdamW optimizer = new AdamW(manager, 0.9, 0.99, 1e-8, 0.0);
@@ -67,7 +68,7 @@ public final class VaeTrainer {
       if (options.resume()) {
         state = run.resume(vae, optimizer, manager);
       } else if (options.init() != null) {
-        ModelFolder.loadInto(options.init(), vae);
+        LatentWidening.load(options.init(), vae);
       }
       listener.started(state.step(), options.steps(), source.describe(), vae.parameterCount());
       List<Video> heldOut = HeldOutClips.world(HELD_OUT_CLIPS, 64, 64, 17);
@@ -94,6 +95,19 @@ public final class VaeTrainer {
       }, listener);
       return run.checkpointDir();
     }
+  }
+
+  /** The init VAE's config, widened to the requested latent channels when they are more. */
+  private VaeConfig initConfig() throws IOException {
+    VaeConfig init = ModelFolder.loadConfig(options.init(), VaeConfig.class);
+    int channels = options.model().latentChannels();
+    if (channels <= init.latentChannels()) {
+      return init;
+    }
+    if (options.decoderOnly()) {
+      throw new IllegalArgumentException("new latent channels need the encoder trained too: widen without --decoder-only");
+    }
+    return init.withLatentChannels(channels);
   }
 
   /** A resumed run trains what it trained before: the decoder alone, or the whole VAE. */
