@@ -59,7 +59,7 @@ final class TrainDitCommand implements Callable<Integer> {
   Path init;
 
   @Option(names = "--patch", paramLabel = "N", defaultValue = "0", description = "Patches of NxN latent cells"
-      + " (default: the --init model's, or 16x16 pixels' worth); with --init, the layers this changes start afresh.")
+      + " (default: the --init model's, or 8x8 pixels' worth); with --init, the layers this changes start afresh.")
   int patch;
 
   @Override

@@ -9,6 +9,8 @@ import org.sora4j.core.text.TextEncoderConfig;
  * vocabulary they were trained with (saved together in one {@code config.json}).
  */
 public record DenoiserConfig(TextEncoderConfig textEncoder, DitConfig transformer, List<String> vocabulary) {
+  /** Side in pixels of the square a token of the shipped size covers. */
+  public static final int PATCH_PIXELS = 8;
 
   public DenoiserConfig {
     vocabulary = List.copyOf(vocabulary);
@@ -24,14 +26,15 @@ public record DenoiserConfig(TextEncoderConfig textEncoder, DitConfig transforme
 
   /**
    * The shipped size: a 2-block text encoder of width 128 and 8 transformer blocks of width 256
-   * over spacetime patches of one latent frame and 16x16 pixels (4x4 latent cells of a 4x VAE, 2x2
-   * of an 8x one), so a 2-second 64x64 clip is 80 tokens.
+   * over spacetime patches of one latent frame and 8x8 pixels (2x2 latent cells of a 4x VAE, one
+   * cell of an 8x one), so a 2-second 64x64 clip is 320 tokens. Patches of 16x16 pixels train
+   * about 4x faster per sample but draw objects as blobs (BENCHMARKS.md).
    */
   public static DenoiserConfig small(List<String> vocabulary, int latentChannels, int vaeSpatialFactor) {
-    if (16 % vaeSpatialFactor != 0) {
-      throw new IllegalArgumentException("VAE spatial factor " + vaeSpatialFactor + " does not divide 16");
+    if (PATCH_PIXELS % vaeSpatialFactor != 0) {
+      throw new IllegalArgumentException("VAE spatial factor " + vaeSpatialFactor + " does not divide " + PATCH_PIXELS);
     }
-    int patch = 16 / vaeSpatialFactor;
+    int patch = PATCH_PIXELS / vaeSpatialFactor;
     TextEncoderConfig text = TextEncoderConfig.small(vocabulary.size());
     DitConfig dit = new DitConfig(latentChannels, 1, patch, patch, 256, 8, 4, 4.0, text.width(), false, 100.0);
     return new DenoiserConfig(text, dit, vocabulary);

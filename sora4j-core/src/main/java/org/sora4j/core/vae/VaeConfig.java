@@ -87,8 +87,8 @@ public record VaeConfig(
   /**
    * The shipped design: 4x in space, 4x in time, 8 latent channels, a depth-to-time decoder. The 8x
    * design below reached only 19 dB on held-out world clips within the CPU budget (BENCHMARKS.md),
-   * so the shipped VAE compresses 4x in space and the transformer takes 4x4 patches of its latent
-   * instead.
+   * so the shipped VAE compresses 4x in space and the transformer's patches (2x2 latent cells)
+   * make up the rest.
    */
   public static VaeConfig base() {
     return new VaeConfig(8, List.of(64, 128, 128), 4, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.DEPTH_TO_TIME);
