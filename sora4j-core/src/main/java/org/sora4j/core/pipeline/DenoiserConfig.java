@@ -28,7 +28,7 @@ public record DenoiserConfig(TextEncoderConfig textEncoder, DitConfig transforme
    * The shipped size: a 2-block text encoder of width 128 and 8 transformer blocks of width 256
    * over spacetime patches of one latent frame and 8x8 pixels (2x2 latent cells of a 4x VAE, one
    * cell of an 8x one), so a 2-second 64x64 clip is 320 tokens. Patches of 16x16 pixels train
-   * about 4x faster per sample but draw objects as blobs (BENCHMARKS.md).
+   * about 4.7x faster per sample but score lower on motion, count and consistency (BENCHMARKS.md).
    */
   public static DenoiserConfig small(List<String> vocabulary, int latentChannels, int vaeSpatialFactor) {
     if (PATCH_PIXELS % vaeSpatialFactor != 0) {
