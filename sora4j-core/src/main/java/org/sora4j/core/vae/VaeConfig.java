@@ -134,7 +134,6 @@ public record VaeConfig(
         blocksPerLevel, scale, shift, timeUpsampling);
   }
 
-  /** The same model with another way of doubling frames in the decoder. */
   /**
    * The same model with {@code count} latent channels and one global latent scale and shift: the
    * statistics belong to the old latent and are measured again once the new one is trained.
@@ -147,6 +146,7 @@ public record VaeConfig(
         blocksPerLevel, null, null, timeUpsampling);
   }
 
+  /** The same model with another way of doubling frames in the decoder. */
   public VaeConfig withTimeUpsampling(TimeUpsampling upsampling) {
     return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, temporalKernel, groups,
         blocksPerLevel, latentScale, latentShift, upsampling);
