@@ -75,6 +75,11 @@ final class TrainVaeCommand implements Callable<Integer> {
       + " from the init's reconstructions; the latent statistics are measured again.")
   Integer latentChannels;
 
+  @Option(names = "--decoder-blocks", paramLabel = "N", description = "With --init: give the decoder N residual blocks"
+      + " at each level, more than the init's. The new blocks start as the identity, so training starts from the"
+      + " init's reconstructions; with --decoder-only the latent, and a denoiser trained on it, stay valid.")
+  Integer decoderBlocks;
+
   @Override
   public Integer call() throws Exception {
     VaeConfig config = switch (model) {
@@ -94,8 +99,15 @@ final class TrainVaeCommand implements Callable<Integer> {
     if (init != null) {
       config = ModelFolder.loadConfig(init, VaeConfig.class);
     }
+    if (latentChannels != null && decoderBlocks != null) {
+      throw new IllegalArgumentException("--latent-channels and --decoder-blocks: widen the latent or deepen the"
+          + " decoder, one at a time");
+    }
     if (latentChannels != null) {
       config = widened(config);
+    }
+    if (decoderBlocks != null) {
+      config = deepened(config);
     }
     VaeTrainOptions options = new VaeTrainOptions(out, data, steps, batch, resume, seed,
         learningRate, Math.min(500, steps / 10), crop, frames, 0.1, 1e-6, 0.5, motionWeight, checkpointMinutes, snapshotEvery, config,
@@ -126,6 +138,21 @@ final class TrainVaeCommand implements Callable<Integer> {
     System.out.printf("widening the latent of %s from %d to %d channels (the new ones start unused)%n",
         init, initConfig.latentChannels(), latentChannels);
     return initConfig.withLatentChannels(latentChannels);
+  }
+
+  /** The init's config with the --decoder-blocks asked for, or a clear refusal. */
+  private VaeConfig deepened(VaeConfig initConfig) {
+    if (init == null || resume) {
+      throw new IllegalArgumentException("--decoder-blocks deepens the VAE given with --init in a new run"
+          + (resume ? "; a resumed run keeps the decoder it has" : ""));
+    }
+    if (decoderBlocks <= initConfig.decoderBlocksPerLevel()) {
+      throw new IllegalArgumentException("--decoder-blocks must be more than the " + initConfig.decoderBlocksPerLevel()
+          + " of " + init + ", got " + decoderBlocks);
+    }
+    System.out.printf("deepening the decoder of %s from %d to %d blocks per level (the new ones start as the identity)%n",
+        init, initConfig.decoderBlocksPerLevel(), decoderBlocks);
+    return initConfig.withDecoderBlocks(decoderBlocks);
   }
 
   /** Shows training on a progress bar and prints a line at each checkpoint. */

@@ -3,8 +3,11 @@ package org.sora4j.cli;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import org.sora4j.train.vae.HeldOutClips;
-import java.util.Locale;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.metrics.VideoMetrics;
@@ -88,6 +91,9 @@ final class VaeCommand implements Runnable {
     @Option(names = "--frames", defaultValue = "17", description = "Frames per clip at 8 fps (default: ${DEFAULT-VALUE}).")
     int frames;
 
+    @Option(names = "--breakdown", description = "Also print PSNR by environment and by frame index, to see where a VAE loses.")
+    boolean breakdown;
+
     @Override
     public Integer call() throws Exception {
       if (clips < 1 || frames < 1) {
@@ -97,17 +103,35 @@ final class VaeCommand implements Runnable {
       FrameSize frame = FrameSize.parse(size);
       List<Video> held = HeldOutClips.world(clips, frame.width(), frame.height(), frames);
       double psnr = 0, ssim = 0, flicker = 0;
+      Map<String, List<Double>> byEnvironment = new TreeMap<>();
+      double[] byFrame = new double[frames];
       try (NDManager manager = NDManager.newBaseManager()) {
         VideoVae vae = VideoVae.load(dir, manager);
         vae.checkSize(frame.width(), frame.height());
-        for (Video clip : held) {
+        for (int i = 0; i < held.size(); i++) {
+          Video clip = held.get(i);
           Video recon = vae.reconstruct(clip, manager);
-          psnr += VideoMetrics.psnr(clip, recon) / clips;
+          double clipPsnr = VideoMetrics.psnr(clip, recon);
+          psnr += clipPsnr / clips;
           ssim += VideoMetrics.ssim(clip, recon) / clips;
           flicker += frames > 1 ? VideoMetrics.flicker(clip, recon) / clips : 0;
+          byEnvironment.computeIfAbsent(HeldOutClips.scene(i).environment().toString().toLowerCase(Locale.ROOT),
+              k -> new ArrayList<>()).add(clipPsnr);
+          for (int f = 0; f < frames; f++) {
+            byFrame[f] += VideoMetrics.psnr(clip.slice(f, f + 1), recon.slice(f, f + 1)) / clips;
+          }
         }
       }
       System.out.printf(Locale.ROOT, "%d held-out world clips, %s, %d frames, model %s%n", clips, frame, frames, dir);
+      if (breakdown) {
+        byEnvironment.forEach((env, values) -> System.out.printf(Locale.ROOT, "psnr %-6s %6.2f  (%d clips)%n",
+            env, values.stream().mapToDouble(Double::doubleValue).average().orElse(0), values.size()));
+        StringBuilder row = new StringBuilder("psnr by frame:");
+        for (double value : byFrame) {
+          row.append(String.format(Locale.ROOT, " %.2f", value));
+        }
+        System.out.println(row);
+      }
       System.out.printf(Locale.ROOT, "ssim: %.4f%n", ssim);
       if (frames > 1) {
         System.out.printf(Locale.ROOT, "flicker: %.4f%n", flicker);

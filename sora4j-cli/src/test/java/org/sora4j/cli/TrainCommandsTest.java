@@ -38,6 +38,19 @@ class TrainCommandsTest {
   }
 
   @Test
+  void deepensTheDecoderOfAGivenVaeKeepingItsLatent() throws IOException {
+    Path vae = tinyVae();
+    Path out = dir.resolve("deep");
+    assertThat(Sora4j.execute("train", "vae", "--init", vae.toString(), "--decoder-blocks", "3", "--decoder-only",
+        "--out", out.toString(), "--steps", "1", "--batch", "1", "--frames", "5", "--crop", "16")).isZero();
+    VaeConfig trained = ModelFolder.loadConfig(vae, VaeConfig.class);
+    VaeConfig deeper = ModelFolder.loadConfig(out.resolve("checkpoint"), VaeConfig.class);
+    assertThat(deeper.decoderBlocksPerLevel()).isEqualTo(3);
+    // the frozen encoder keeps the latent and its statistics, which a denoiser was trained on
+    assertThat(deeper.withDecoderBlocks(trained.decoderBlocksPerLevel())).isEqualTo(trained);
+  }
+
+  @Test
   void badTrainingOptionsExitWithTwo() throws IOException {
     Path run = dir.resolve("run");
     String out = run.toString();
@@ -49,6 +62,10 @@ class TrainCommandsTest {
     assertThat(Sora4j.execute("train", "vae", "--init", vae, "--latent-channels", "8", "--out", out)).isEqualTo(2);
     assertThat(Sora4j.execute("train", "vae", "--init", vae, "--latent-channels", "16", "--decoder-only", "--out", out))
         .isEqualTo(2);
+    assertThat(Sora4j.execute("train", "vae", "--decoder-blocks", "4", "--out", out)).isEqualTo(2);
+    assertThat(Sora4j.execute("train", "vae", "--init", vae, "--decoder-blocks", "2", "--out", out)).isEqualTo(2);
+    assertThat(Sora4j.execute("train", "vae", "--init", vae, "--decoder-blocks", "4", "--latent-channels", "16",
+        "--out", out)).isEqualTo(2);
     assertThat(run).doesNotExist();
   }
 }

@@ -21,6 +21,19 @@ public final class ResBlock3d extends Layer {
     skip = in == out ? null : addChildBlock("skip", new CausalConv3d(in, out, 1, 1, 1, 1));
   }
 
+  /**
+   * Zeroes the last convolution, so the block returns its input as it is: a block added to a
+   * trained network then starts as the identity and changes nothing until training moves it.
+   * Needs initialized parameters and equal input and output channels.
+   */
+  public void zeroResidual() {
+    if (skip != null) {
+      throw new IllegalStateException("a block that changes the channel count cannot be the identity");
+    }
+    conv2.weight().getArray().muli(0);
+    conv2.bias().getArray().muli(0);
+  }
+
   /** x: (B, C, T, H, W) to (B, C', T, H, W). */
   public NDArray forward(NDArray x, CausalCache cache) {
     NDArray h = conv1.forward(Silu.apply(norm1.forward(x)), cache);

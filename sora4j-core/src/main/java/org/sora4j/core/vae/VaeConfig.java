@@ -19,6 +19,8 @@ import java.util.List;
  * @param latentShift subtracted from the latent before scaling: one value, or one per channel
  * @param timeUpsampling how the decoder doubles the frame count; absent in older configs, which
  *     meant {@link TimeUpsampling#REPEAT}
+ * @param decoderBlocksPerLevel residual blocks at each level of the decoder; absent in older
+ *     configs, which meant one more than the encoder's {@code blocksPerLevel}
  */
 public record VaeConfig(
     int latentChannels,
@@ -30,7 +32,8 @@ public record VaeConfig(
     int blocksPerLevel,
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Double> latentScale,
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Double> latentShift,
-    TimeUpsampling timeUpsampling) {
+    TimeUpsampling timeUpsampling,
+    Integer decoderBlocksPerLevel) {
 
   private static final List<Double> GLOBAL_SCALE = List.of(1.0);
   private static final List<Double> GLOBAL_SHIFT = List.of(0.0);
@@ -63,6 +66,11 @@ public record VaeConfig(
       throw new IllegalArgumentException("latent scale must be positive and finite, got " + latentScale);
     }
     timeUpsampling = timeUpsampling == null ? TimeUpsampling.REPEAT : timeUpsampling;
+    decoderBlocksPerLevel = decoderBlocksPerLevel == null ? blocksPerLevel + 1 : decoderBlocksPerLevel;
+    if (blocksPerLevel < 1 || decoderBlocksPerLevel < 1) {
+      throw new IllegalArgumentException("the encoder and the decoder need at least 1 residual block per level, got "
+          + blocksPerLevel + " and " + decoderBlocksPerLevel);
+    }
     if (spatialFactor != 2 << spatialDownsamples(channels.size(), spatialFactor)) {
       throw new IllegalArgumentException(
           "spatial factor " + spatialFactor + " needs to be 2 x a power of 2 reachable with "
@@ -91,22 +99,22 @@ public record VaeConfig(
    * make up the rest.
    */
   public static VaeConfig base() {
-    return new VaeConfig(8, List.of(64, 128, 128), 4, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.DEPTH_TO_TIME);
+    return new VaeConfig(8, List.of(64, 128, 128), 4, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.DEPTH_TO_TIME, null);
   }
 
   /** Half the temporal compression of {@link #base()}: 8 latent channels per 4x4x2 block of pixels. */
   public static VaeConfig time2() {
-    return new VaeConfig(8, List.of(64, 128, 128), 4, 2, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT);
+    return new VaeConfig(8, List.of(64, 128, 128), 4, 2, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null);
   }
 
   /** {@link #base()} with twice the latent channels: 16 per 4x4x4 block of pixels. */
   public static VaeConfig wide() {
-    return new VaeConfig(16, List.of(64, 128, 128), 4, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT);
+    return new VaeConfig(16, List.of(64, 128, 128), 4, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null);
   }
 
   /** The 8x-in-space variant: 16 latent channels per 8x8x4 block of pixels. */
   public static VaeConfig eightX() {
-    return new VaeConfig(16, List.of(64, 128, 128), 8, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT);
+    return new VaeConfig(16, List.of(64, 128, 128), 8, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null);
   }
 
   /**
@@ -115,12 +123,12 @@ public record VaeConfig(
    * widened to about the same parameter count.
    */
   public static VaeConfig perFrameBaseline() {
-    return new VaeConfig(2, List.of(112, 224, 224), 4, 1, 1, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT);
+    return new VaeConfig(2, List.of(112, 224, 224), 4, 1, 1, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null);
   }
 
   /** A tiny model for tests. */
   public static VaeConfig tiny() {
-    return new VaeConfig(8, List.of(16, 16, 16), 8, 4, 3, 4, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT);
+    return new VaeConfig(8, List.of(16, 16, 16), 8, 4, 3, 4, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null);
   }
 
   /** Whether each latent channel is scaled and shifted on its own. */
@@ -131,7 +139,7 @@ public record VaeConfig(
   /** The same model with the latent statistics measured after training (one value or one per channel). */
   public VaeConfig withLatentStats(List<Double> scale, List<Double> shift) {
     return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, temporalKernel, groups,
-        blocksPerLevel, scale, shift, timeUpsampling);
+        blocksPerLevel, scale, shift, timeUpsampling, decoderBlocksPerLevel);
   }
 
   /**
@@ -143,13 +151,22 @@ public record VaeConfig(
       throw new IllegalArgumentException("latent channels must be at least 1, got " + count);
     }
     return new VaeConfig(count, channels, spatialFactor, temporalFactor, temporalKernel, groups,
-        blocksPerLevel, null, null, timeUpsampling);
+        blocksPerLevel, null, null, timeUpsampling, decoderBlocksPerLevel);
   }
 
   /** The same model with another way of doubling frames in the decoder. */
   public VaeConfig withTimeUpsampling(TimeUpsampling upsampling) {
     return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, temporalKernel, groups,
-        blocksPerLevel, latentScale, latentShift, upsampling);
+        blocksPerLevel, latentScale, latentShift, upsampling, decoderBlocksPerLevel);
+  }
+
+  /**
+   * The same model with {@code count} residual blocks at each level of the decoder: more decoder
+   * depth at the same latent, so a denoiser trained on the latent stays valid.
+   */
+  public VaeConfig withDecoderBlocks(int count) {
+    return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, temporalKernel, groups,
+        blocksPerLevel, latentScale, latentShift, timeUpsampling, count);
   }
 
   /** Whether the transition from level {@code i} to {@code i + 1} halves the frame size. */

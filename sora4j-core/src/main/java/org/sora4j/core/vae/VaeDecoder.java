@@ -12,24 +12,37 @@ import org.sora4j.core.nn.ResBlock3d;
 import org.sora4j.core.nn.Silu;
 import org.sora4j.core.nn.SpaceToDepth;
 
-/** Latent to video: the encoder's levels in reverse, upsampling where it downsampled. */
+/**
+ * Latent to video: the encoder's levels in reverse, upsampling where it downsampled.
+ *
+ * <p>Blocks past the first {@link #baseBlocks} of a level are registered after all the others:
+ * parameter names carry the registration order, so a decoder deepened from a trained one keeps
+ * every name of the trained one and loads its weights as they are.
+ */
 public final class VaeDecoder extends Layer {
   private final CausalConv3d convIn;
   private final List<List<ResBlock3d>> blocks = new ArrayList<>();
   private final List<CausalUpsample3d> ups = new ArrayList<>();
   private final FrameGroupNorm normOut;
   private final CausalConv3d convOut;
+  private final List<ResBlock3d> added = new ArrayList<>();
 
   public VaeDecoder(VaeConfig config) {
     List<Integer> ch = config.channels();
     int kt = config.temporalKernel();
     int levels = ch.size();
+    int base = Math.min(config.decoderBlocksPerLevel(), baseBlocks(config));
     convIn = addChildBlock("conv_in", new CausalConv3d(config.latentChannels(), ch.get(levels - 1), kt, 3, 1, 1));
     // level index i runs from the coarsest (levels-1) to the finest (0)
     for (int i = levels - 1; i >= 0; i--) {
       List<ResBlock3d> level = new ArrayList<>();
-      for (int j = 0; j < config.blocksPerLevel() + 1; j++) {
+      for (int j = 0; j < base; j++) {
         level.add(addChildBlock("res" + i + "_" + j, new ResBlock3d(ch.get(i), ch.get(i), kt, config.groups())));
+      }
+      for (int j = base; j < config.decoderBlocksPerLevel(); j++) {
+        ResBlock3d block = new ResBlock3d(ch.get(i), ch.get(i), kt, config.groups());
+        level.add(block); // registered below, after conv_out
+        added.add(block);
       }
       blocks.add(level);
       if (i > 0) {
@@ -40,6 +53,19 @@ public final class VaeDecoder extends Layer {
     }
     normOut = addChildBlock("norm_out", new FrameGroupNorm(ch.get(0), config.groups()));
     convOut = addChildBlock("conv_out", new CausalConv3d(ch.get(0), 12, kt, 3, 1, 1));
+    for (int k = 0; k < added.size(); k++) {
+      addChildBlock("deep" + k, added.get(k));
+    }
+  }
+
+  /** Blocks per level registered in order: as many as every decoder before deepening had. */
+  static int baseBlocks(VaeConfig config) {
+    return config.blocksPerLevel() + 1;
+  }
+
+  /** The blocks beyond {@link #baseBlocks} at each level, coarsest level first. */
+  List<ResBlock3d> addedBlocks() {
+    return List.copyOf(added);
   }
 
   /** The first convolution: one input channel per latent channel. */

@@ -3,6 +3,7 @@ package org.sora4j.train.vae;
 import java.util.ArrayList;
 import java.util.List;
 import org.sora4j.core.video.Video;
+import org.sora4j.world.scene.Scene;
 import org.sora4j.world.scene.SceneSpec;
 import org.sora4j.world.sim.RenderOptions;
 import org.sora4j.world.sim.WorldRenderer;
@@ -20,10 +21,13 @@ public final class HeldOutClips {
   public static List<Video> world(int count, int width, int height, int frames) {
     List<Video> clips = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      long seed = SEED_BASE + i;
-      clips.add(WorldRenderer.render(SceneSpec.open().resolve(seed),
-          new RenderOptions(width, height, 8, frames / 8.0), seed).video());
+      clips.add(WorldRenderer.render(scene(i), new RenderOptions(width, height, 8, frames / 8.0), SEED_BASE + i).video());
     }
     return clips;
+  }
+
+  /** The scene of held-out clip {@code index}, as {@link #world} renders it. */
+  public static Scene scene(int index) {
+    return SceneSpec.open().resolve(SEED_BASE + index);
   }
 }

@@ -16,6 +16,7 @@ import org.sora4j.core.metrics.VideoMetrics;
 import org.sora4j.core.optim.AdamW;
 import org.sora4j.core.vae.LatentDistribution;
 import org.sora4j.core.vae.LatentStats;
+import org.sora4j.core.vae.DecoderDeepening;
 import org.sora4j.core.vae.LatentWidening;
 import org.sora4j.core.vae.VaeConfig;
 import org.sora4j.core.vae.VideoVae;
@@ -68,7 +69,13 @@ public final class VaeTrainer {
       if (options.resume()) {
         state = run.resume(vae, optimizer, manager);
       } else if (options.init() != null) {
-        LatentWidening.load(options.init(), vae);
+        boolean deeper = config.decoderBlocksPerLevel()
+            > ModelFolder.loadConfig(options.init(), VaeConfig.class).decoderBlocksPerLevel();
+        if (deeper) {
+          DecoderDeepening.load(options.init(), vae);
+        } else {
+          LatentWidening.load(options.init(), vae);
+        }
       }
       listener.started(state.step(), options.steps(), source.describe(), vae.parameterCount());
       List<Video> heldOut = HeldOutClips.world(HELD_OUT_CLIPS, 64, 64, 17);
@@ -97,11 +104,23 @@ public final class VaeTrainer {
     }
   }
 
-  /** The init VAE's config, widened to the requested latent channels when they are more. */
+  /**
+   * The init VAE's config, widened to the requested latent channels or deepened to the requested
+   * decoder blocks when they are more (one of the two at a time).
+   */
   private VaeConfig initConfig() throws IOException {
     VaeConfig init = ModelFolder.loadConfig(options.init(), VaeConfig.class);
     int channels = options.model().latentChannels();
-    if (channels <= init.latentChannels()) {
+    int decoderBlocks = options.model().decoderBlocksPerLevel();
+    boolean widen = channels > init.latentChannels();
+    boolean deepen = decoderBlocks > init.decoderBlocksPerLevel();
+    if (widen && deepen) {
+      throw new IllegalArgumentException("widen the latent or deepen the decoder, one at a time");
+    }
+    if (deepen) {
+      return init.withDecoderBlocks(decoderBlocks);
+    }
+    if (!widen) {
       return init;
     }
     if (options.decoderOnly()) {
