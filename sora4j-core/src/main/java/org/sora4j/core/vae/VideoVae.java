@@ -10,9 +10,15 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -73,6 +79,31 @@ public final class VideoVae extends Layer {
       }
     }
     return out;
+  }
+
+  /**
+   * SHA-256 of what decides the raw latents: the encoder's shape and weights. Two VAEs with the
+   * same fingerprint encode alike, whatever their decoders or latent statistics, so latents cached
+   * for one serve the other (a decoder trained or deepened with the encoder frozen keeps it).
+   */
+  public String encoderFingerprint() {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+    String shape = List.of(config.latentChannels(), config.channels(), config.spatialFactor(),
+        config.temporalFactor(), config.temporalKernel(), config.groups(), config.blocksPerLevel()).toString();
+    sha.update(shape.getBytes(StandardCharsets.UTF_8));
+    for (Pair<String, Parameter> p : encoder.getParameters()) {
+      sha.update(p.getKey().getBytes(StandardCharsets.UTF_8));
+      float[] values = p.getValue().getArray().toFloatArray();
+      ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      bytes.asFloatBuffer().put(values);
+      sha.update(bytes);
+    }
+    return HexFormat.of().formatHex(sha.digest());
   }
 
   /** Encodes a whole clip (B, 3, T, H, W), T = k*temporalFactor+1, to its latent distribution. */

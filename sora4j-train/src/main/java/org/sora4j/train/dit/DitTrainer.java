@@ -58,7 +58,7 @@ public final class DitTrainer {
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed((int) options.seed());
       VideoVae vae = VideoVae.load(options.vae(), manager);
-      LatentCache cache = LatentCache.open(run.dir().resolve("latents"), vae, options.vae(), options.data(),
+      LatentCache cache = LatentCache.open(run.dir().resolve("latents"), vae, options.data(),
           options.buckets(), options.clips(), options.seed(), manager,
           done -> listener.caching(done, options.clips()));
       DenoiserConfig config = configFor(run, cache, vae);

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
-import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.checkpoint.SafeTensors;
 import org.sora4j.core.checkpoint.StorageType;
 import org.sora4j.core.vae.VideoTensors;
@@ -52,7 +52,8 @@ public final class LatentCache {
   static final String RAW_LATENTS = "raw";
 
   /** What made a cache: rebuilt when any of it changes. */
-  record Manifest(String vae, String data, long seed, int clips, List<String> buckets, Map<String, Integer> counts,
+  @JsonIgnoreProperties(ignoreUnknown = true) // older manifests named the whole VAE's file hash "vae"
+  record Manifest(String encoder, String data, long seed, int clips, List<String> buckets, Map<String, Integer> counts,
       String latents) {}
 
   private final List<Entries> buckets;
@@ -71,22 +72,22 @@ public final class LatentCache {
   }
 
   /**
-   * Opens the cache in {@code dir}, encoding the clips first unless a cache of the same VAE, data,
-   * seed and buckets is already there.
+   * Opens the cache in {@code dir}, encoding the clips first unless a cache of the same encoder
+   * (see {@link VideoVae#encoderFingerprint}), data, seed and buckets is already there.
    *
    * @param data a folder of clips, or null for world clips
    * @param clips world clips to encode (a folder's clips are all encoded)
    * @param progress told the number of clips encoded so far
    */
-  public static LatentCache open(Path dir, VideoVae vae, Path vaeDir, Path data, List<Bucket> mix, int clips,
+  public static LatentCache open(Path dir, VideoVae vae, Path data, List<Bucket> mix, int clips,
       long seed, NDManager manager, IntConsumer progress) throws IOException {
-    String vaeHash = Files.readString(vaeDir.resolve(ModelFolder.CHECKSUM), StandardCharsets.US_ASCII).trim();
+    String encoder = vae.encoderFingerprint();
     String dataName = data == null ? "world" : data.toAbsolutePath().normalize().toString();
     List<String> labels = mix.stream().map(Bucket::label).toList();
     Path manifestFile = dir.resolve("manifest.json");
     if (Files.isRegularFile(manifestFile)) {
       Manifest found = JSON.readValue(manifestFile.toFile(), Manifest.class);
-      if (found.vae().equals(vaeHash) && found.data().equals(dataName) && found.seed() == seed
+      if (encoder.equals(found.encoder()) && found.data().equals(dataName) && found.seed() == seed
           && found.clips() == clips && found.buckets().equals(labels) && RAW_LATENTS.equals(found.latents())) {
         return load(dir, vae, mix, manager);
       }
@@ -97,7 +98,7 @@ public final class LatentCache {
         ? encodeWorld(dir, vae, mix, clips, seed, manager, progress)
         : encodeFolder(dir, vae, FolderClips.open(data), mix, manager, progress);
     JSON.writerWithDefaultPrettyPrinter().writeValue(manifestFile.toFile(),
-        new Manifest(vaeHash, dataName, seed, clips, labels, counts, RAW_LATENTS));
+        new Manifest(encoder, dataName, seed, clips, labels, counts, RAW_LATENTS));
     return load(dir, vae, mix, manager);
   }
 

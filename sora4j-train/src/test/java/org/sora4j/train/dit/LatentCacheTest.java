@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sora4j.core.checkpoint.ModelFolder;
+import org.sora4j.core.checkpoint.StorageType;
 import org.sora4j.core.vae.VaeConfig;
 import org.sora4j.core.vae.VideoVae;
 import org.sora4j.core.video.FrameSize;
@@ -27,14 +29,14 @@ class LatentCacheTest {
       VideoVae vae = VideoVae.load(vaeDir, manager);
 
       AtomicInteger encoded = new AtomicInteger();
-      float[] before = LatentCache.open(cacheDir, vae, vaeDir, null, MIX, 3, 1, manager, encoded::set)
+      float[] before = LatentCache.open(cacheDir, vae, null, MIX, 3, 1, manager, encoded::set)
           .buckets().get(0).latents().toFloatArray();
       assertThat(encoded.get()).isEqualTo(3);
 
       VaeConfig rescaled = vae.config().withLatentStats(List.of(2.0), List.of(0.5));
       ModelFolder.saveConfig(vaeDir, rescaled);
       encoded.set(0);
-      float[] after = LatentCache.open(cacheDir, VideoVae.load(vaeDir, manager), vaeDir, null, MIX, 3, 1, manager,
+      float[] after = LatentCache.open(cacheDir, VideoVae.load(vaeDir, manager), null, MIX, 3, 1, manager,
           encoded::set).buckets().get(0).latents().toFloatArray();
       assertThat(encoded.get()).as("clips encoded again").isZero();
       assertThat(after).hasSameSizeAs(before);
@@ -45,20 +47,46 @@ class LatentCacheTest {
   }
 
   @Test
+  void aNewDecoderKeepsTheCacheAndANewEncoderEncodesAgain(@TempDir Path dir) throws IOException {
+    Path vaeDir = TinyVae.saveIn(dir);
+    Path cacheDir = dir.resolve("latents");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      VideoVae vae = VideoVae.load(vaeDir, manager);
+      AtomicInteger encoded = new AtomicInteger();
+      LatentCache.open(cacheDir, vae, null, MIX, 2, 1, manager, encoded::set);
+      assertThat(encoded.get()).isEqualTo(2);
+
+      // a decoder trained with the encoder frozen: another model file, the same latents
+      vae.decoderParameters().valueAt(0).getArray().addi(0.1f);
+      ModelFolder.save(vaeDir, vae.config(), vae, StorageType.F32);
+      encoded.set(0);
+      LatentCache.open(cacheDir, VideoVae.load(vaeDir, manager), null, MIX, 2, 1, manager, encoded::set);
+      assertThat(encoded.get()).as("clips encoded again").isZero();
+
+      Parameter encoderWeight = vae.getParameters().valueAt(0);
+      assertThat(vae.decoderParameters().values()).doesNotContain(encoderWeight);
+      encoderWeight.getArray().addi(0.1f);
+      ModelFolder.save(vaeDir, vae.config(), vae, StorageType.F32);
+      LatentCache.open(cacheDir, VideoVae.load(vaeDir, manager), null, MIX, 2, 1, manager, encoded::set);
+      assertThat(encoded.get()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aCacheOfDiffusionScaleLatentsFromBeforeIsEncodedAgain(@TempDir Path dir) throws IOException {
     Path vaeDir = TinyVae.saveIn(dir);
     Path cacheDir = dir.resolve("latents");
     try (NDManager manager = NDManager.newBaseManager()) {
       VideoVae vae = VideoVae.load(vaeDir, manager);
       AtomicInteger encoded = new AtomicInteger();
-      LatentCache.open(cacheDir, vae, vaeDir, null, MIX, 2, 1, manager, encoded::set);
+      LatentCache.open(cacheDir, vae, null, MIX, 2, 1, manager, encoded::set);
       Path manifest = cacheDir.resolve("manifest.json");
       // an older cache's manifest says nothing of what its latents are
       Files.writeString(manifest, Files.readString(manifest).replaceAll(",\\s*\"latents\"\\s*:\\s*\"raw\"", ""));
       assertThat(Files.readString(manifest)).doesNotContain("latents");
 
       encoded.set(0);
-      LatentCache.open(cacheDir, vae, vaeDir, null, MIX, 2, 1, manager, encoded::set);
+      LatentCache.open(cacheDir, vae, null, MIX, 2, 1, manager, encoded::set);
       assertThat(encoded.get()).isEqualTo(2);
       assertThat(Files.readString(manifest)).contains("\"raw\"");
     }
