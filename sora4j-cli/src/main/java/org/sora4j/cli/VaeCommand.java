@@ -2,7 +2,6 @@ package org.sora4j.cli;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
-import org.sora4j.train.vae.HeldOutClips;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,7 @@ import org.sora4j.core.video.Video;
 import org.sora4j.media.VideoFiles;
 import org.sora4j.train.bench.PeakMemory;
 import org.sora4j.train.bench.VaeBenchmark;
+import org.sora4j.train.vae.HeldOutClips;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,0 +1,55 @@
+package org.sora4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vae eval}: the summary, and with --breakdown where the error lies. */
+class VaeEvalCommandTest {
+  private static final Pattern ENVIRONMENT = Pattern.compile("psnr (\\w+) +[0-9.]+ +\\((\\d+) clips\\)");
+
+  @TempDir Path dir;
+
+  @Test
+  void theBreakdownCoversEveryClipAndEveryFrame() throws IOException {
+    Path vae = TinyVae.saveIn(dir);
+    List<String> lines = run("vae", "eval", "--model", vae.toString(), "--clips", "3", "--frames", "5", "--breakdown");
+
+    int clips = 0;
+    for (String line : lines) {
+      Matcher m = ENVIRONMENT.matcher(line);
+      if (m.matches()) {
+        clips += Integer.parseInt(m.group(2));
+      }
+    }
+    assertThat(clips).as("clips over the environments").isEqualTo(3);
+    String byFrame = lines.stream().filter(l -> l.startsWith("psnr by frame:")).findFirst().orElseThrow();
+    assertThat(byFrame.substring("psnr by frame:".length()).trim().split(" ")).hasSize(5);
+    assertThat(lines.get(lines.size() - 1)).matches("psnr: \\d+\\.\\d\\d");
+
+    List<String> plain = run("vae", "eval", "--model", vae.toString(), "--clips", "3", "--frames", "5");
+    assertThat(plain).noneMatch(l -> l.startsWith("psnr by frame:"));
+    assertThat(plain.get(plain.size() - 1)).isEqualTo(lines.get(lines.size() - 1));
+  }
+
+  private static List<String> run(String... args) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(Sora4j.execute(args)).isZero();
+    } finally {
+      System.setOut(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+}
