@@ -21,7 +21,7 @@ class DecoderDeepeningTest {
   void aDeepenedDecoderDrawsWhatTheTrainedOneDrewAndItsNewBlocksAreInThePath() throws Exception {
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed(5);
-      VideoVae trained = saved(VaeConfig.tiny(), manager);
+      VideoVae trained = SavedVae.in(dir, VaeConfig.tiny(), manager);
       VaeConfig deeperConfig = VaeConfig.tiny().withDecoderBlocks(4);
       VideoVae deeper = new VideoVae(deeperConfig);
       deeper.initialize(manager);
@@ -32,24 +32,24 @@ class DecoderDeepeningTest {
 
       NDArray z = manager.randomNormal(new Shape(1, 8, 2, 4, 4));
       NDArray before = trained.decode(z);
-      assertThat(maxDiff(before, deeper.decode(z))).isLessThan(1e-5f);
+      assertThat(SavedVae.maxDiff(before, deeper.decode(z))).isLessThan(1e-5f);
       // the encoder is untouched, so the latent is too
       NDArray x = manager.randomUniform(-1, 1, new Shape(1, 3, 5, 16, 16));
-      assertThat(maxDiff(trained.encode(x).mean(), deeper.encode(x).mean())).isZero();
+      assertThat(SavedVae.maxDiff(trained.encode(x).mean(), deeper.encode(x).mean())).isZero();
 
       // an added block that leaves the identity changes the picture: it is in the forward pass
       Parameter conv2 = deeper.decoder().addedBlocks().get(0).getParameters().values().stream()
           .filter(p -> p.getArray().getShape().dimension() == 5)
           .reduce((first, second) -> second).orElseThrow();
       conv2.getArray().addi(0.05f);
-      assertThat(maxDiff(before, deeper.decode(z))).isGreaterThan(1e-3f);
+      assertThat(SavedVae.maxDiff(before, deeper.decode(z))).isGreaterThan(1e-3f);
     }
   }
 
   @Test
   void aDeepenedVaeSavesAndLoadsUnderTheSameNames() throws Exception {
     try (NDManager manager = NDManager.newBaseManager()) {
-      saved(VaeConfig.tiny(), manager);
+      SavedVae.in(dir, VaeConfig.tiny(), manager);
       VaeConfig deeperConfig = VaeConfig.tiny().withDecoderBlocks(3);
       VideoVae deeper = new VideoVae(deeperConfig);
       deeper.initialize(manager);
@@ -60,14 +60,14 @@ class DecoderDeepeningTest {
       VideoVae loaded = VideoVae.load(again, manager);
       assertThat(loaded.config().decoderBlocksPerLevel()).isEqualTo(3);
       NDArray z = manager.randomNormal(new Shape(1, 8, 1, 4, 4));
-      assertThat(maxDiff(deeper.decode(z), loaded.decode(z))).isZero();
+      assertThat(SavedVae.maxDiff(deeper.decode(z), loaded.decode(z))).isZero();
     }
   }
 
   @Test
   void fewerBlocksOrAnotherShapeIsRefusedWithTheReason() throws Exception {
     try (NDManager manager = NDManager.newBaseManager()) {
-      saved(VaeConfig.tiny().withDecoderBlocks(3), manager);
+      SavedVae.in(dir, VaeConfig.tiny().withDecoderBlocks(3), manager);
       VideoVae shallower = new VideoVae(VaeConfig.tiny());
       shallower.initialize(manager);
       assertThatThrownBy(() -> DecoderDeepening.load(dir, shallower))
@@ -94,16 +94,5 @@ class DecoderDeepeningTest {
     VaeConfig tiny = VaeConfig.tiny();
     assertThat(tiny.decoderBlocksPerLevel()).isEqualTo(tiny.blocksPerLevel() + 1);
     assertThatThrownBy(() -> tiny.withDecoderBlocks(0)).hasMessageContaining("at least 1 residual block");
-  }
-
-  private VideoVae saved(VaeConfig config, NDManager manager) throws Exception {
-    VideoVae vae = new VideoVae(config);
-    vae.initialize(manager);
-    ModelFolder.save(dir, config, vae, StorageType.F32);
-    return vae;
-  }
-
-  private static float maxDiff(NDArray a, NDArray b) {
-    return a.sub(b).abs().max().getFloat();
   }
 }

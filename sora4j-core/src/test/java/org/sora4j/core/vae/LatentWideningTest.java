@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sora4j.core.checkpoint.ModelFolder;
-import org.sora4j.core.checkpoint.StorageType;
 
 class LatentWideningTest {
   @TempDir Path dir;
@@ -21,7 +19,7 @@ class LatentWideningTest {
   void aWidenedVaeEncodesAndDecodesAsTheTrainedOneDid() throws Exception {
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed(3);
-      VideoVae trained = saved(VaeConfig.tiny(), manager);
+      VideoVae trained = SavedVae.in(dir, VaeConfig.tiny(), manager);
       VideoVae wider = new VideoVae(VaeConfig.tiny().withLatentChannels(12));
       wider.initialize(manager);
 
@@ -31,11 +29,11 @@ class LatentWideningTest {
       LatentDistribution a = trained.encode(x);
       LatentDistribution b = wider.encode(x);
       assertThat(b.mean().getShape().get(1)).isEqualTo(12);
-      assertThat(maxDiff(a.mean(), b.mean().get(":, 0:8"))).isLessThan(1e-5f);
-      assertThat(maxDiff(a.logVar(), b.logVar().get(":, 0:8"))).isLessThan(1e-5f);
+      assertThat(SavedVae.maxDiff(a.mean(), b.mean().get(":, 0:8"))).isLessThan(1e-5f);
+      assertThat(SavedVae.maxDiff(a.logVar(), b.logVar().get(":, 0:8"))).isLessThan(1e-5f);
       // whatever the new channels hold, the widened decoder draws what the trained one drew
       NDArray z = manager.randomNormal(new Shape(1, 12, 2, 4, 4));
-      assertThat(maxDiff(trained.decode(z.get(":, 0:8")), wider.decode(z))).isLessThan(1e-5f);
+      assertThat(SavedVae.maxDiff(trained.decode(z.get(":, 0:8")), wider.decode(z))).isLessThan(1e-5f);
       // and the new channels are not dead: the encoder gives them values of their own
       assertThat(b.mean().get(":, 8:").abs().max().getFloat()).isGreaterThan(1e-3f);
     }
@@ -44,19 +42,19 @@ class LatentWideningTest {
   @Test
   void asManyChannelsLoadsTheTrainedVaeAsItIs() throws Exception {
     try (NDManager manager = NDManager.newBaseManager()) {
-      VideoVae trained = saved(VaeConfig.tiny(), manager);
+      VideoVae trained = SavedVae.in(dir, VaeConfig.tiny(), manager);
       VideoVae same = new VideoVae(VaeConfig.tiny());
       same.initialize(manager);
       assertThat(LatentWidening.load(dir, same)).isZero();
       NDArray z = manager.randomNormal(new Shape(1, 8, 1, 4, 4));
-      assertThat(maxDiff(trained.decode(z), same.decode(z))).isZero();
+      assertThat(SavedVae.maxDiff(trained.decode(z), same.decode(z))).isZero();
     }
   }
 
   @Test
   void fewerChannelsOrAnotherShapeIsRefusedWithTheReason() throws Exception {
     try (NDManager manager = NDManager.newBaseManager()) {
-      saved(VaeConfig.tiny(), manager);
+      SavedVae.in(dir, VaeConfig.tiny(), manager);
       VideoVae narrower = new VideoVae(VaeConfig.tiny().withLatentChannels(4));
       narrower.initialize(manager);
       assertThatThrownBy(() -> LatentWidening.load(dir, narrower))
@@ -82,16 +80,5 @@ class LatentWideningTest {
     assertThat(wider.latentScale()).containsExactly(1.0);
     assertThat(wider.latentShift()).containsExactly(0.0);
     assertThatThrownBy(() -> measured.withLatentChannels(0)).hasMessageContaining("at least 1");
-  }
-
-  private VideoVae saved(VaeConfig config, NDManager manager) throws Exception {
-    VideoVae vae = new VideoVae(config);
-    vae.initialize(manager);
-    ModelFolder.save(dir, config, vae, StorageType.F32);
-    return vae;
-  }
-
-  private static float maxDiff(NDArray a, NDArray b) {
-    return a.sub(b).abs().max().getFloat();
   }
 }
