@@ -146,6 +146,10 @@ final class TrainVaeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--decoder-blocks deepens the VAE given with --init in a new run"
           + (resume ? "; a resumed run keeps the decoder it has" : ""));
     }
+    if (initConfig.decoderBlocksPerLevel() != initConfig.blocksPerLevel() + 1) {
+      throw new IllegalArgumentException("the VAE in " + init + " was deepened already ("
+          + initConfig.decoderBlocksPerLevel() + " decoder blocks per level); deepen the VAE it came from");
+    }
     if (decoderBlocks <= initConfig.decoderBlocksPerLevel()) {
       throw new IllegalArgumentException("--decoder-blocks must be more than the " + initConfig.decoderBlocksPerLevel()
           + " of " + init + ", got " + decoderBlocks);

@@ -66,6 +66,11 @@ class TrainCommandsTest {
     assertThat(Sora4j.execute("train", "vae", "--init", vae, "--decoder-blocks", "2", "--out", out)).isEqualTo(2);
     assertThat(Sora4j.execute("train", "vae", "--init", vae, "--decoder-blocks", "4", "--latent-channels", "16",
         "--out", out)).isEqualTo(2);
+    Path deepened = dir.resolve("deepened");
+    assertThat(Sora4j.execute("train", "vae", "--init", vae, "--decoder-blocks", "3", "--decoder-only",
+        "--out", deepened.toString(), "--steps", "1", "--batch", "1", "--frames", "5", "--crop", "16")).isZero();
+    assertThat(Sora4j.execute("train", "vae", "--init", deepened.resolve("checkpoint").toString(),
+        "--decoder-blocks", "4", "--out", out)).isEqualTo(2);
     assertThat(run).doesNotExist();
   }
 }
