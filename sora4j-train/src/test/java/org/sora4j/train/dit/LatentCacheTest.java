@@ -52,24 +52,26 @@ class LatentCacheTest {
     Path cacheDir = dir.resolve("latents");
     try (NDManager manager = NDManager.newBaseManager()) {
       VideoVae vae = VideoVae.load(vaeDir, manager);
-      AtomicInteger encoded = new AtomicInteger();
-      LatentCache.open(cacheDir, vae, null, MIX, 2, 1, manager, encoded::set);
-      assertThat(encoded.get()).isEqualTo(2);
+      assertThat(clipsEncoded(cacheDir, vae, manager)).isEqualTo(2);
 
       // a decoder trained with the encoder frozen: another model file, the same latents
       vae.decoderParameters().valueAt(0).getArray().addi(0.1f);
       ModelFolder.save(vaeDir, vae.config(), vae, StorageType.F32);
-      encoded.set(0);
-      LatentCache.open(cacheDir, VideoVae.load(vaeDir, manager), null, MIX, 2, 1, manager, encoded::set);
-      assertThat(encoded.get()).as("clips encoded again").isZero();
+      assertThat(clipsEncoded(cacheDir, VideoVae.load(vaeDir, manager), manager)).as("clips encoded again").isZero();
 
       Parameter encoderWeight = vae.getParameters().valueAt(0);
       assertThat(vae.decoderParameters().values()).doesNotContain(encoderWeight);
       encoderWeight.getArray().addi(0.1f);
       ModelFolder.save(vaeDir, vae.config(), vae, StorageType.F32);
-      LatentCache.open(cacheDir, VideoVae.load(vaeDir, manager), null, MIX, 2, 1, manager, encoded::set);
-      assertThat(encoded.get()).isEqualTo(2);
+      assertThat(clipsEncoded(cacheDir, VideoVae.load(vaeDir, manager), manager)).isEqualTo(2);
     }
+  }
+
+  /** Opens a 2-clip cache of world clips and says how many clips it had to encode. */
+  private static int clipsEncoded(Path cacheDir, VideoVae vae, NDManager manager) throws IOException {
+    AtomicInteger encoded = new AtomicInteger();
+    LatentCache.open(cacheDir, vae, null, MIX, 2, 1, manager, encoded::set);
+    return encoded.get();
   }
 
   @Test
@@ -78,16 +80,13 @@ class LatentCacheTest {
     Path cacheDir = dir.resolve("latents");
     try (NDManager manager = NDManager.newBaseManager()) {
       VideoVae vae = VideoVae.load(vaeDir, manager);
-      AtomicInteger encoded = new AtomicInteger();
-      LatentCache.open(cacheDir, vae, null, MIX, 2, 1, manager, encoded::set);
+      clipsEncoded(cacheDir, vae, manager);
       Path manifest = cacheDir.resolve("manifest.json");
       // an older cache's manifest says nothing of what its latents are
       Files.writeString(manifest, Files.readString(manifest).replaceAll(",\\s*\"latents\"\\s*:\\s*\"raw\"", ""));
       assertThat(Files.readString(manifest)).doesNotContain("latents");
 
-      encoded.set(0);
-      LatentCache.open(cacheDir, vae, null, MIX, 2, 1, manager, encoded::set);
-      assertThat(encoded.get()).isEqualTo(2);
+      assertThat(clipsEncoded(cacheDir, vae, manager)).isEqualTo(2);
       assertThat(Files.readString(manifest)).contains("\"raw\"");
     }
   }
