@@ -115,10 +115,12 @@ final class VaeCommand implements Runnable {
           psnr += clipPsnr / clips;
           ssim += VideoMetrics.ssim(clip, recon) / clips;
           flicker += frames > 1 ? VideoMetrics.flicker(clip, recon) / clips : 0;
-          byEnvironment.computeIfAbsent(HeldOutClips.scene(i).environment().toString().toLowerCase(Locale.ROOT),
-              k -> new ArrayList<>()).add(clipPsnr);
-          for (int f = 0; f < frames; f++) {
-            byFrame[f] += VideoMetrics.psnr(clip.slice(f, f + 1), recon.slice(f, f + 1)) / clips;
+          if (breakdown) {
+            byEnvironment.computeIfAbsent(HeldOutClips.scene(i).environment().toString().toLowerCase(Locale.ROOT),
+                k -> new ArrayList<>()).add(clipPsnr);
+            for (int f = 0; f < frames; f++) {
+              byFrame[f] += VideoMetrics.psnr(clip.slice(f, f + 1), recon.slice(f, f + 1)) / clips;
+            }
           }
         }
       }
