@@ -51,6 +51,11 @@ final class TrainVaeCommand implements Callable<Integer> {
       + " ${DEFAULT-VALUE}, plain L1).")
   double motionWeight;
 
+  @Option(names = "--temporal-weight", defaultValue = "0.5", description = "Weight of the L1 loss on frame-to-frame"
+      + " differences, against flicker: errors that change from frame to frame cost this much more than errors that"
+      + " stay (default: ${DEFAULT-VALUE}).")
+  double temporalWeight;
+
   @Option(names = "--snapshot-every", defaultValue = "0", description = "Also keep the model every N steps in snapshots/ (default: never).")
   int snapshotEvery;
 
@@ -110,7 +115,7 @@ final class TrainVaeCommand implements Callable<Integer> {
       config = deepened(config);
     }
     VaeTrainOptions options = new VaeTrainOptions(out, data, steps, batch, resume, seed,
-        learningRate, Math.min(500, steps / 10), crop, frames, 0.1, 1e-6, 0.5, motionWeight, checkpointMinutes, snapshotEvery, config,
+        learningRate, Math.min(500, steps / 10), crop, frames, 0.1, 1e-6, temporalWeight, motionWeight, checkpointMinutes, snapshotEvery, config,
         init, decoderOnly);
     ProgressListener listener = new ProgressListener(decoderOnly);
     try {

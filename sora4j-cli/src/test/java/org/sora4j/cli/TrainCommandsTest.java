@@ -62,6 +62,7 @@ class TrainCommandsTest {
     assertThat(Sora4j.execute("train", "vae", "--init", vae, "--latent-channels", "8", "--out", out)).isEqualTo(2);
     assertThat(Sora4j.execute("train", "vae", "--init", vae, "--latent-channels", "16", "--decoder-only", "--out", out))
         .isEqualTo(2);
+    assertThat(Sora4j.execute("train", "vae", "--temporal-weight", "-1", "--out", out)).isEqualTo(2);
     assertThat(Sora4j.execute("train", "vae", "--decoder-blocks", "4", "--out", out)).isEqualTo(2);
     assertThat(Sora4j.execute("train", "vae", "--init", vae, "--decoder-blocks", "2", "--out", out)).isEqualTo(2);
     assertThat(Sora4j.execute("train", "vae", "--init", vae, "--decoder-blocks", "4", "--latent-channels", "16",

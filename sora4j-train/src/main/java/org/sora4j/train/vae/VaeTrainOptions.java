@@ -65,6 +65,9 @@ public record VaeTrainOptions(
     if (model.validFrames(clipFrames) != clipFrames) {
       throw new IllegalArgumentException("clip frames " + clipFrames + " must be k*" + model.temporalFactor() + "+1");
     }
+    if (!(temporalWeight >= 0)) {
+      throw new IllegalArgumentException("--temporal-weight must be 0 or more, got " + temporalWeight);
+    }
     if (!(motionWeight >= 0)) {
       throw new IllegalArgumentException("--motion-weight must be 0 or more, got " + motionWeight);
     }

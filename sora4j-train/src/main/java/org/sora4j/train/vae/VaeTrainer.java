@@ -170,16 +170,24 @@ public final class VaeTrainer {
           y = vae.decode(z);
           loss = reconstructionLoss(x, y, options.motionWeight());
         }
-        if (frames > 1) {
-          NDArray dx = x.get(":, :, 1:").sub(x.get(":, :, :-1"));
-          NDArray dy = y.get(":, :, 1:").sub(y.get(":, :, :-1"));
-          loss = loss.add(dy.sub(dx).abs().mean().mul((float) options.temporalWeight()));
+        if (frames > 1 && options.temporalWeight() > 0) {
+          loss = loss.add(flickerLoss(x, y).mul((float) options.temporalWeight()));
         }
         gc.backward(loss);
       }
       optimizer.update(options.decoderOnly() ? vae.decoderParameters() : vae.getParameters(), options.learningRateAt(step), 1.0);
       return loss.getFloat();
     }
+  }
+
+  /**
+   * L1 between the frame-to-frame differences of clip and reconstruction: an error that stays put
+   * from one frame to the next costs nothing here, one that comes and goes (flicker) does.
+   */
+  static NDArray flickerLoss(NDArray x, NDArray y) {
+    NDArray dx = x.get(":, :, 1:").sub(x.get(":, :, :-1"));
+    NDArray dy = y.get(":, :, 1:").sub(y.get(":, :, :-1"));
+    return dy.sub(dx).abs().mean();
   }
 
   /**

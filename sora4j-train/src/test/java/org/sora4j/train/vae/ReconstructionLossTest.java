@@ -60,6 +60,25 @@ class ReconstructionLossTest {
   }
 
   @Test
+  void theFlickerLossChargesErrorsThatChangeFromFrameToFrameOnly() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray x = movingSquare(m);
+      assertThat(VaeTrainer.flickerLoss(x, x.add(0.5f)).getFloat()).isCloseTo(0f, offset(1e-6f));
+      // the same error, but in every other frame: each of the two differences is off by 0.5
+      NDArray alternating = x.duplicate();
+      alternating.set(new NDIndex(":, :, 1"), x.get(":, :, 1").add(0.5f));
+      assertThat(VaeTrainer.flickerLoss(x, alternating).getFloat()).isCloseTo(0.5f, offset(1e-6f));
+    }
+  }
+
+  @Test
+  void aNegativeTemporalWeightIsRefused() {
+    assertThatThrownBy(() -> new VaeTrainOptions(Path.of("out"), null, 10, 2, false, 0, 1e-3, 1, 16, 5, 0.1, 1e-6,
+        -0.5, 0, 5, 0, VaeConfig.tiny(), null, false))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--temporal-weight");
+  }
+
+  @Test
   void aNegativeMotionWeightIsRefused() {
     assertThatThrownBy(() -> new VaeTrainOptions(Path.of("out"), null, 10, 2, false, 0, 1e-3, 1, 16, 5, 0.1, 1e-6,
         0.5, -1, 5, 0, VaeConfig.tiny(), null, false))
