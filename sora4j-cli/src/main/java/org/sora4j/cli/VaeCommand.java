@@ -91,7 +91,7 @@ final class VaeCommand implements Runnable {
     @Option(names = "--frames", defaultValue = "17", description = "Frames per clip at 8 fps (default: ${DEFAULT-VALUE}).")
     int frames;
 
-    @Option(names = "--breakdown", description = "Also print PSNR by environment and by frame index, to see where a VAE loses.")
+    @Option(names = "--breakdown", description = "Also print PSNR by environment and by frame index, and flicker by frame step, to see where a VAE loses.")
     boolean breakdown;
 
     @Override
@@ -105,6 +105,7 @@ final class VaeCommand implements Runnable {
       double psnr = 0, ssim = 0, flicker = 0;
       Map<String, List<Double>> byEnvironment = new TreeMap<>();
       double[] byFrame = new double[frames];
+      double[] flickerByStep = new double[frames - 1];
       try (NDManager manager = NDManager.newBaseManager()) {
         VideoVae vae = VideoVae.load(dir, manager);
         vae.checkSize(frame.width(), frame.height());
@@ -121,6 +122,9 @@ final class VaeCommand implements Runnable {
             for (int f = 0; f < frames; f++) {
               byFrame[f] += VideoMetrics.psnr(clip.slice(f, f + 1), recon.slice(f, f + 1)) / clips;
             }
+            for (int f = 0; f + 1 < frames; f++) {
+              flickerByStep[f] += VideoMetrics.flicker(clip.slice(f, f + 2), recon.slice(f, f + 2)) / clips;
+            }
           }
         }
       }
@@ -128,11 +132,11 @@ final class VaeCommand implements Runnable {
       if (breakdown) {
         byEnvironment.forEach((env, values) -> System.out.printf(Locale.ROOT, "psnr %-6s %6.2f  (%d clips)%n",
             env, values.stream().mapToDouble(Double::doubleValue).average().orElse(0), values.size()));
-        StringBuilder row = new StringBuilder("psnr by frame:");
-        for (double value : byFrame) {
-          row.append(String.format(Locale.ROOT, " %.2f", value));
+        System.out.println(row("psnr by frame:", byFrame));
+        if (frames > 1) {
+          // where the frame-to-frame error lies: inside a latent step, or where one step hands over to the next
+          System.out.println(row("flicker by frame step:", flickerByStep));
         }
-        System.out.println(row);
       }
       System.out.printf(Locale.ROOT, "ssim: %.4f%n", ssim);
       if (frames > 1) {
@@ -141,6 +145,14 @@ final class VaeCommand implements Runnable {
       System.out.printf(Locale.ROOT, "psnr: %.2f%n", psnr);
       return 0;
     }
+  }
+
+  private static String row(String label, double[] values) {
+    StringBuilder row = new StringBuilder(label);
+    for (double value : values) {
+      row.append(String.format(Locale.ROOT, " %.2f", value));
+    }
+    return row.toString();
   }
 
   /** Peak memory and speed of the VAE over growing durations. */

@@ -1,12 +1,14 @@
 package org.sora4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +36,13 @@ class VaeEvalCommandTest {
     assertThat(clips).as("clips over the environments").isEqualTo(3);
     String byFrame = lines.stream().filter(l -> l.startsWith("psnr by frame:")).findFirst().orElseThrow();
     assertThat(byFrame.substring("psnr by frame:".length()).trim().split(" ")).hasSize(5);
+    String byStep = lines.stream().filter(l -> l.startsWith("flicker by frame step:")).findFirst().orElseThrow();
+    String[] steps = byStep.substring("flicker by frame step:".length()).trim().split(" ");
+    assertThat(steps).hasSize(4);
+    double meanStep = Arrays.stream(steps).mapToDouble(Double::parseDouble).average().orElseThrow();
+    String flicker = lines.stream().filter(l -> l.startsWith("flicker: ")).findFirst().orElseThrow();
+    // every step has the same number of pixels, so the mean over steps is the clip's flicker
+    assertThat(meanStep).isCloseTo(Double.parseDouble(flicker.substring("flicker: ".length())), within(0.01));
     assertThat(lines.get(lines.size() - 1)).matches("psnr: \\d+\\.\\d\\d");
 
     List<String> plain = run("vae", "eval", "--model", vae.toString(), "--clips", "3", "--frames", "5");
