@@ -59,7 +59,7 @@ final class TrainVaeCommand implements Callable<Integer> {
   @Option(names = "--snapshot-every", defaultValue = "0", description = "Also keep the model every N steps in snapshots/ (default: never).")
   int snapshotEvery;
 
-  @Option(names = "--model", defaultValue = "base", description = "Model for a new run: base (spatiotemporal, 4x4x4, 8 channels), time2 (4x4x2, 8 channels), wide (4x4x4, 16 channels), 8x (8x8x4), per-frame (the 2D baseline) or tiny (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--model", defaultValue = "base", description = "Model for a new run: base (spatiotemporal, 4x4x4, 8 channels), folded (4x4x4, 8 channels, each latent step's 4 frames folded into channels at both ends), time2 (4x4x2, 8 channels), wide (4x4x4, 16 channels), 8x (8x8x4), per-frame (the 2D baseline) or tiny (default: ${DEFAULT-VALUE}).")
   String model;
 
   @Option(names = "--time-upsampling", defaultValue = "depth", description = "How the decoder doubles frames in a new"
@@ -90,11 +90,12 @@ final class TrainVaeCommand implements Callable<Integer> {
     VaeConfig config = switch (model) {
       case "base" -> VaeConfig.base();
       case "8x" -> VaeConfig.eightX();
+      case "folded" -> VaeConfig.folded();
       case "time2" -> VaeConfig.time2();
       case "wide" -> VaeConfig.wide();
       case "per-frame" -> VaeConfig.perFrameBaseline();
       case "tiny" -> VaeConfig.tiny();
-      default -> throw new IllegalArgumentException("--model must be base, time2, wide, 8x, per-frame or tiny, got " + model);
+      default -> throw new IllegalArgumentException("--model must be base, folded, time2, wide, 8x, per-frame or tiny, got " + model);
     };
     config = config.withTimeUpsampling(switch (timeUpsampling) {
       case "repeat" -> VaeConfig.TimeUpsampling.REPEAT;

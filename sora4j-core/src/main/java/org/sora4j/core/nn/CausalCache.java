@@ -30,7 +30,7 @@ public final class CausalCache implements AutoCloseable {
   }
 
   /** True the first time a layer asks; used by layers that treat the video's first frame apart. */
-  boolean firstCall(Object layer) {
+  public boolean firstCall(Object layer) {
     return started.put(layer, Boolean.TRUE) == null;
   }
 

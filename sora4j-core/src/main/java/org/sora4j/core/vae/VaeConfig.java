@@ -21,6 +21,10 @@ import java.util.List;
  *     meant {@link TimeUpsampling#REPEAT}
  * @param decoderBlocksPerLevel residual blocks at each level of the decoder; absent in older
  *     configs, which meant one more than the encoder's {@code blocksPerLevel}
+ * @param timePatch frames folded into channels before the encoder's first convolution and unfolded
+ *     after the decoder's last (the first frame alone, see {@link org.sora4j.core.nn.TimeToDepth}),
+ *     so each frame of a latent step keeps channels of its own; the levels compress time by the rest
+ *     of {@code temporalFactor}. Absent in older configs, which meant 1
  */
 public record VaeConfig(
     int latentChannels,
@@ -33,7 +37,8 @@ public record VaeConfig(
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Double> latentScale,
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Double> latentShift,
     TimeUpsampling timeUpsampling,
-    Integer decoderBlocksPerLevel) {
+    Integer decoderBlocksPerLevel,
+    Integer timePatch) {
 
   private static final List<Double> GLOBAL_SCALE = List.of(1.0);
   private static final List<Double> GLOBAL_SHIFT = List.of(0.0);
@@ -67,6 +72,11 @@ public record VaeConfig(
     }
     timeUpsampling = timeUpsampling == null ? TimeUpsampling.REPEAT : timeUpsampling;
     decoderBlocksPerLevel = decoderBlocksPerLevel == null ? blocksPerLevel + 1 : decoderBlocksPerLevel;
+    timePatch = timePatch == null ? 1 : timePatch;
+    if (Integer.bitCount(timePatch) != 1 || timePatch > temporalFactor) {
+      throw new IllegalArgumentException("time patch " + timePatch + " must be a power of 2 no larger than the"
+          + " temporal factor " + temporalFactor);
+    }
     if (blocksPerLevel < 1 || decoderBlocksPerLevel < 1) {
       throw new IllegalArgumentException("the encoder and the decoder need at least 1 residual block per level, got "
           + blocksPerLevel + " and " + decoderBlocksPerLevel);
@@ -76,10 +86,10 @@ public record VaeConfig(
           "spatial factor " + spatialFactor + " needs to be 2 x a power of 2 reachable with "
               + channels.size() + " levels");
     }
-    if (Integer.bitCount(temporalFactor) != 1 || temporalFactor > 1 << (channels.size() - 1)) {
+    if (Integer.bitCount(temporalFactor) != 1 || temporalFactor / timePatch > 1 << (channels.size() - 1)) {
       throw new IllegalArgumentException(
           "temporal factor " + temporalFactor + " must be a power of 2 reachable with "
-              + channels.size() + " levels");
+              + channels.size() + " levels and a time patch of " + timePatch);
     }
     if (temporalKernel < 1 || (temporalKernel == 1 && temporalFactor != 1)) {
       throw new IllegalArgumentException("temporal kernel " + temporalKernel
@@ -99,22 +109,22 @@ public record VaeConfig(
    * make up the rest.
    */
   public static VaeConfig base() {
-    return new VaeConfig(8, List.of(64, 128, 128), 4, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.DEPTH_TO_TIME, null);
+    return new VaeConfig(8, List.of(64, 128, 128), 4, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.DEPTH_TO_TIME, null, null);
   }
 
   /** Half the temporal compression of {@link #base()}: 8 latent channels per 4x4x2 block of pixels. */
   public static VaeConfig time2() {
-    return new VaeConfig(8, List.of(64, 128, 128), 4, 2, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null);
+    return new VaeConfig(8, List.of(64, 128, 128), 4, 2, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null, null);
   }
 
   /** {@link #base()} with twice the latent channels: 16 per 4x4x4 block of pixels. */
   public static VaeConfig wide() {
-    return new VaeConfig(16, List.of(64, 128, 128), 4, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null);
+    return new VaeConfig(16, List.of(64, 128, 128), 4, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null, null);
   }
 
   /** The 8x-in-space variant: 16 latent channels per 8x8x4 block of pixels. */
   public static VaeConfig eightX() {
-    return new VaeConfig(16, List.of(64, 128, 128), 8, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null);
+    return new VaeConfig(16, List.of(64, 128, 128), 8, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null, null);
   }
 
   /**
@@ -123,12 +133,23 @@ public record VaeConfig(
    * widened to about the same parameter count.
    */
   public static VaeConfig perFrameBaseline() {
-    return new VaeConfig(2, List.of(112, 224, 224), 4, 1, 1, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null);
+    return new VaeConfig(2, List.of(112, 224, 224), 4, 1, 1, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null, null);
+  }
+
+  /**
+   * {@link #base()} with each latent step's four frames folded into channels at the input (and
+   * unfolded at the output) instead of compressed by strided convolutions: every convolution runs
+   * at the latent's frame rate, and each frame keeps channels of its own up to the bottleneck, where
+   * the base VAE blurs a moving object over its latent step. Two encoder blocks and three decoder
+   * blocks a level, at about the base's parameter count.
+   */
+  public static VaeConfig folded() {
+    return new VaeConfig(8, List.of(96, 128, 128), 4, 4, 3, 16, 2, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.DEPTH_TO_TIME, 3, 4);
   }
 
   /** A tiny model for tests. */
   public static VaeConfig tiny() {
-    return new VaeConfig(8, List.of(16, 16, 16), 8, 4, 3, 4, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null);
+    return new VaeConfig(8, List.of(16, 16, 16), 8, 4, 3, 4, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null, null);
   }
 
   /** Whether each latent channel is scaled and shifted on its own. */
@@ -139,7 +160,7 @@ public record VaeConfig(
   /** The same model with the latent statistics measured after training (one value or one per channel). */
   public VaeConfig withLatentStats(List<Double> scale, List<Double> shift) {
     return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, temporalKernel, groups,
-        blocksPerLevel, scale, shift, timeUpsampling, decoderBlocksPerLevel);
+        blocksPerLevel, scale, shift, timeUpsampling, decoderBlocksPerLevel, timePatch);
   }
 
   /**
@@ -151,13 +172,13 @@ public record VaeConfig(
       throw new IllegalArgumentException("latent channels must be at least 1, got " + count);
     }
     return new VaeConfig(count, channels, spatialFactor, temporalFactor, temporalKernel, groups,
-        blocksPerLevel, null, null, timeUpsampling, decoderBlocksPerLevel);
+        blocksPerLevel, null, null, timeUpsampling, decoderBlocksPerLevel, timePatch);
   }
 
   /** The same model with another way of doubling frames in the decoder. */
   public VaeConfig withTimeUpsampling(TimeUpsampling upsampling) {
     return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, temporalKernel, groups,
-        blocksPerLevel, latentScale, latentShift, upsampling, decoderBlocksPerLevel);
+        blocksPerLevel, latentScale, latentShift, upsampling, decoderBlocksPerLevel, timePatch);
   }
 
   /**
@@ -166,7 +187,7 @@ public record VaeConfig(
    */
   public VaeConfig withDecoderBlocks(int count) {
     return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, temporalKernel, groups,
-        blocksPerLevel, latentScale, latentShift, timeUpsampling, count);
+        blocksPerLevel, latentScale, latentShift, timeUpsampling, count, timePatch);
   }
 
   /** Whether the transition from level {@code i} to {@code i + 1} halves the frame size. */
@@ -176,7 +197,7 @@ public record VaeConfig(
 
   /** Whether the transition from level {@code i} to {@code i + 1} halves the frame count. */
   public boolean downsamplesTime(int i) {
-    return 2 << i <= temporalFactor;
+    return 2 << i <= temporalFactor / timePatch;
   }
 
   /** Latent frames for a clip of {@code frames} frames ({@code frames} of the form k*factor+1). */

@@ -11,6 +11,7 @@ import org.sora4j.core.nn.Layer;
 import org.sora4j.core.nn.ResBlock3d;
 import org.sora4j.core.nn.Silu;
 import org.sora4j.core.nn.SpaceToDepth;
+import org.sora4j.core.nn.TimeToDepth;
 
 /**
  * Latent to video: the encoder's levels in reverse, upsampling where it downsampled.
@@ -26,8 +27,10 @@ public final class VaeDecoder extends Layer {
   private final FrameGroupNorm normOut;
   private final CausalConv3d convOut;
   private final List<ResBlock3d> added = new ArrayList<>();
+  private final int timePatch;
 
   public VaeDecoder(VaeConfig config) {
+    timePatch = config.timePatch();
     List<Integer> ch = config.channels();
     int kt = config.temporalKernel();
     int levels = ch.size();
@@ -52,7 +55,7 @@ public final class VaeDecoder extends Layer {
       }
     }
     normOut = addChildBlock("norm_out", new FrameGroupNorm(ch.get(0), config.groups()));
-    convOut = addChildBlock("conv_out", new CausalConv3d(ch.get(0), 12, kt, 3, 1, 1));
+    convOut = addChildBlock("conv_out", new CausalConv3d(ch.get(0), 12 * timePatch, kt, 3, 1, 1));
     for (int k = 0; k < added.size(); k++) {
       addChildBlock("deep" + k, added.get(k));
     }
@@ -88,7 +91,9 @@ public final class VaeDecoder extends Layer {
         h = ups.get(i).forward(h, cache); // doubles space and/or time
       }
     }
-    NDArray out = convOut.forward(Silu.apply(normOut.forward(h)), cache); // (B, 12, T, H/2, W/2)
-    return SpaceToDepth.unfold(out, 2);
+    NDArray out = convOut.forward(Silu.apply(normOut.forward(h)), cache); // (B, 12p, T/p, H/2, W/2)
+    // the video's first latent frame carries its first frame alone, folded p times: keep one
+    boolean start = cache == null || cache.firstCall(this);
+    return TimeToDepth.unfold(SpaceToDepth.unfold(out, 2), timePatch, start);
   }
 }

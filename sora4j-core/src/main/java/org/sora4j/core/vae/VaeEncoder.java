@@ -10,10 +10,12 @@ import org.sora4j.core.nn.Layer;
 import org.sora4j.core.nn.ResBlock3d;
 import org.sora4j.core.nn.Silu;
 import org.sora4j.core.nn.SpaceToDepth;
+import org.sora4j.core.nn.TimeToDepth;
 
 /**
- * Video to the mean and log-variance of the latent: fold 2x2 pixels into channels, then at each
- * level residual blocks and a causal strided convolution that halves space and/or time.
+ * Video to the mean and log-variance of the latent: fold 2x2 pixels (and, with a time patch, runs
+ * of frames) into channels, then at each level residual blocks and a causal strided convolution
+ * that halves space and/or time.
  */
 public final class VaeEncoder extends Layer {
   private final CausalConv3d convIn;
@@ -21,11 +23,13 @@ public final class VaeEncoder extends Layer {
   private final List<CausalConv3d> downs = new ArrayList<>();
   private final FrameGroupNorm normOut;
   private final CausalConv3d convOut;
+  private final int timePatch;
 
   public VaeEncoder(VaeConfig config) {
+    timePatch = config.timePatch();
     List<Integer> ch = config.channels();
     int kt = config.temporalKernel();
-    convIn = addChildBlock("conv_in", new CausalConv3d(12, ch.get(0), kt, 3, 1, 1));
+    convIn = addChildBlock("conv_in", new CausalConv3d(12 * timePatch, ch.get(0), kt, 3, 1, 1));
     for (int i = 0; i < ch.size(); i++) {
       List<ResBlock3d> level = new ArrayList<>();
       for (int j = 0; j < config.blocksPerLevel(); j++) {
@@ -54,7 +58,8 @@ public final class VaeEncoder extends Layer {
    * @return mean and log-variance stacked on channels, (B, 2Z, T', H/f, W/f)
    */
   public NDArray forward(NDArray x, CausalCache cache) {
-    NDArray h = convIn.forward(SpaceToDepth.fold(x, 2), cache); // (B, C0, T, H/2, W/2)
+    NDArray folded = SpaceToDepth.fold(TimeToDepth.fold(x, timePatch), 2); // (B, 12p, T/p, H/2, W/2)
+    NDArray h = convIn.forward(folded, cache); // (B, C0, T/p, H/2, W/2)
     for (int i = 0; i < blocks.size(); i++) {
       for (ResBlock3d block : blocks.get(i)) {
         h = block.forward(h, cache);

@@ -93,8 +93,12 @@ public final class VideoVae extends Layer {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
-    String shape = List.of(config.latentChannels(), config.channels(), config.spatialFactor(),
-        config.temporalFactor(), config.temporalKernel(), config.groups(), config.blocksPerLevel()).toString();
+    List<Object> fields = new ArrayList<>(List.of(config.latentChannels(), config.channels(), config.spatialFactor(),
+        config.temporalFactor(), config.temporalKernel(), config.groups(), config.blocksPerLevel()));
+    if (config.timePatch() > 1) {
+      fields.add(config.timePatch()); // appended only when set, so older VAEs keep their fingerprints
+    }
+    String shape = fields.toString();
     sha.update(shape.getBytes(StandardCharsets.UTF_8));
     for (Pair<String, Parameter> p : encoder.getParameters()) {
       sha.update(p.getKey().getBytes(StandardCharsets.UTF_8));
