@@ -16,15 +16,14 @@ class TimeToDepthTest {
       NDArray x = m.randomUniform(-1, 1, new Shape(2, 3, 9, 4, 6));
       NDArray folded = TimeToDepth.fold(x, 4);
       assertThat(folded.getShape()).isEqualTo(new Shape(2, 12, 3, 4, 6));
-      // the first group is the first frame four times: all in the mean component (channel 4c), scaled by 2
-      assertThat(maxDiff(folded.get(":, 4, 0"), x.get(":, 1, 0").mul(2))).isLessThan(1e-5f);
-      for (int k = 1; k < 4; k++) {
-        assertThat(folded.get(":, " + (4 + k) + ", 0").abs().max().getFloat()).isLessThan(1e-5f);
+      // the first group is the first frame four times: frame j of a group is channels j, 4+j, 8+j
+      for (int j = 0; j < 4; j++) {
+        assertThat(folded.get(":, " + j + ", 0").contentEquals(x.get(":, 0, 0"))).isTrue();
       }
-      // the second group holds frames 1..4: component 1 alternates signs (f1 - f2 + f3 - f4) / 2
-      NDArray expected = x.get(":, 2, 1").sub(x.get(":, 2, 2")).add(x.get(":, 2, 3")).sub(x.get(":, 2, 4")).div(2);
-      assertThat(maxDiff(folded.get(":, 9, 1"), expected)).isLessThan(1e-5f);
-      assertThat(maxDiff(TimeToDepth.unfold(folded, 4, true), x)).isLessThan(1e-5f);
+      // the second group holds frames 1..4 in order
+      assertThat(folded.get(":, 2, 1").contentEquals(x.get(":, 0, 3"))).isTrue();
+      assertThat(folded.get(":, 7, 2").contentEquals(x.get(":, 1, 8"))).isTrue();
+      assertThat(TimeToDepth.unfold(folded, 4, true).contentEquals(x)).isTrue();
     }
   }
 
@@ -34,23 +33,8 @@ class TimeToDepthTest {
       NDArray x = m.randomUniform(-1, 1, new Shape(1, 3, 8, 2, 2));
       NDArray folded = TimeToDepth.fold(x, 4);
       assertThat(folded.getShape()).isEqualTo(new Shape(1, 12, 2, 2, 2));
-      NDArray mean = x.get(":, 0, 0:4").sum(new int[] {1}).div(2);
-      assertThat(maxDiff(folded.get(":, 0, 0"), mean)).isLessThan(1e-5f);
-      assertThat(maxDiff(TimeToDepth.unfold(folded, 4, false), x)).isLessThan(1e-5f);
-    }
-  }
-
-  @Test
-  void theTransformIsOrthonormal() {
-    float[] h = TimeToDepth.hadamard(4);
-    for (int i = 0; i < 4; i++) {
-      for (int j = 0; j < 4; j++) {
-        float dot = 0;
-        for (int k = 0; k < 4; k++) {
-          dot += h[i * 4 + k] * h[j * 4 + k];
-        }
-        assertThat(dot).isCloseTo(i == j ? 1f : 0f, org.assertj.core.data.Offset.offset(1e-6f));
-      }
+      assertThat(folded.get(":, 0, 0").contentEquals(x.get(":, 0, 0"))).isTrue();
+      assertThat(TimeToDepth.unfold(folded, 4, false).contentEquals(x)).isTrue();
     }
   }
 
@@ -61,9 +45,5 @@ class TimeToDepthTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("6 frames do not fold in runs of 4");
     }
-  }
-
-  private static float maxDiff(NDArray a, NDArray b) {
-    return a.sub(b).abs().max().getFloat();
   }
 }
