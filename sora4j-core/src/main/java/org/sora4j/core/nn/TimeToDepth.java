@@ -10,7 +10,9 @@ import ai.djl.ndarray.types.Shape;
  * stands alone (it is repeated {@code p} times to fill its group), so a clip of {@code k*p+1}
  * frames folds to {@code k+1} frames and an image to one. Every later group holds {@code p}
  * consecutive frames, each in channels of its own, so the layers after the fold see each frame's
- * pixels apart instead of a blend (the time half of the Cosmos tokenizer's 4x4x4 input patching).
+ * pixels apart instead of a blend. Frames are stacked as they are: mixing them first by a
+ * Walsh-Hadamard transform (as the Cosmos tokenizer mixes its input by a Haar wavelet) trained
+ * slower here (BENCHMARKS.md, "Frames folded into channels").
  */
 public final class TimeToDepth {
   private TimeToDepth() {}
