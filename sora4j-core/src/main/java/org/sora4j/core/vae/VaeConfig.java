@@ -141,8 +141,9 @@ public record VaeConfig(
    * unfolded at the output) instead of compressed by strided convolutions: every convolution runs
    * at the latent's frame rate, and each frame keeps channels of its own up to the bottleneck, where
    * the base VAE blurs a moving object over its latent step. Two encoder blocks and three decoder
-   * blocks a level, at the base's cost a step. Trained from scratch with the same data it learns
-   * about as fast as the base by step (BENCHMARKS.md, "Frames folded into channels"); not shipped.
+   * blocks a level, at about the base's cost a step. Trained from scratch on the same data it
+   * learns a little slower than the base by step (BENCHMARKS.md, "Frames folded into channels");
+   * not shipped.
    */
   public static VaeConfig folded() {
     return new VaeConfig(8, List.of(96, 128, 128), 4, 4, 3, 16, 2, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.DEPTH_TO_TIME, 3, 4);
