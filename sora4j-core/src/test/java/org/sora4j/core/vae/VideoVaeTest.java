@@ -113,6 +113,18 @@ class VideoVaeTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aFoldedEncoderRejectsALaterChunkThatWouldStartAVideo() {
+    VideoVae vae = VAES.get("folded");
+    try (NDManager m = manager.newSubManager();
+        org.sora4j.core.nn.CausalCache cache = new org.sora4j.core.nn.CausalCache()) {
+      vae.encoder().forward(m.zeros(new Shape(1, 3, 5, 16, 16)), cache);
+      // 5 frames again would fold as a new video's first frame plus a group: wrong mid-video
+      assertThatThrownBy(() -> vae.encoder().forward(m.zeros(new Shape(1, 3, 5, 16, 16)), cache))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a later chunk k*4");
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("variants")
   void rejectsInvalidFrameCountsAndSizes(String mode) {
