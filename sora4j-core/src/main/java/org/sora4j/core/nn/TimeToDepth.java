@@ -18,23 +18,25 @@ public final class TimeToDepth {
   private TimeToDepth() {}
 
   /**
-   * (B, C, T, H, W) to (B, C*p, T', H, W). A chunk of {@code k*p+1} frames starts the video (its
-   * first frame stands alone); a chunk of {@code k*p} frames continues one.
+   * (B, C, T, H, W) to (B, C*p, T', H, W), the inverse of {@link #unfold}. With {@code start} the
+   * chunk begins the video and takes {@code k*p+1} frames (its first frame stands alone); otherwise
+   * it continues one and takes {@code k*p}.
    */
-  public static NDArray fold(NDArray x, int p) {
+  public static NDArray fold(NDArray x, int p, boolean start) {
     if (p == 1) {
       return x;
     }
     Shape s = x.getShape();
     long b = s.get(0), c = s.get(1), t = s.get(2), h = s.get(3), w = s.get(4);
+    if (t % p != (start ? 1 : 0)) {
+      throw new IllegalArgumentException(t + " frames do not fold in runs of " + p + ": a video's first chunk"
+          + " takes k*" + p + "+1 frames, a later chunk k*" + p);
+    }
     NDArray grouped = x;
-    if (t % p == 1) {
+    if (start) {
       NDArray first = x.get(":, :, 0:1").repeat(2, p - 1);
       grouped = NDArrays.concat(new NDList(first, x), 2);
       t += p - 1;
-    } else if (t % p != 0) {
-      throw new IllegalArgumentException(t + " frames do not fold in runs of " + p + ": a video takes k*" + p
-          + "+1 frames, a later chunk k*" + p);
     }
     return grouped.reshape(b, c, t / p, p, h, w)
         .transpose(0, 1, 3, 2, 4, 5)

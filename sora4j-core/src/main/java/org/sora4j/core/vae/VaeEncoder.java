@@ -59,12 +59,7 @@ public final class VaeEncoder extends Layer {
    */
   public NDArray forward(NDArray x, CausalCache cache) {
     boolean start = cache == null || cache.firstCall(this);
-    long frames = x.getShape().get(2);
-    if (timePatch > 1 && frames % timePatch != (start ? 1 : 0)) {
-      throw new IllegalArgumentException(frames + " frames: a video's first chunk takes k*" + timePatch
-          + "+1 frames, a later chunk k*" + timePatch);
-    }
-    NDArray folded = SpaceToDepth.fold(TimeToDepth.fold(x, timePatch), 2); // (B, 12p, T/p, H/2, W/2)
+    NDArray folded = SpaceToDepth.fold(TimeToDepth.fold(x, timePatch, start), 2); // (B, 12p, T/p, H/2, W/2)
     NDArray h = convIn.forward(folded, cache); // (B, C0, T/p, H/2, W/2)
     for (int i = 0; i < blocks.size(); i++) {
       for (ResBlock3d block : blocks.get(i)) {

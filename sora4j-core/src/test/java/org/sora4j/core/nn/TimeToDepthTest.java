@@ -14,7 +14,7 @@ class TimeToDepthTest {
   void aVideoFoldsWithItsFirstFrameAloneAndUnfoldsBack() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray x = m.randomUniform(-1, 1, new Shape(2, 3, 9, 4, 6));
-      NDArray folded = TimeToDepth.fold(x, 4);
+      NDArray folded = TimeToDepth.fold(x, 4, true);
       assertThat(folded.getShape()).isEqualTo(new Shape(2, 12, 3, 4, 6));
       // the first group is the first frame four times: frame j of a group is channels j, 4+j, 8+j
       for (int j = 0; j < 4; j++) {
@@ -31,7 +31,7 @@ class TimeToDepthTest {
   void aLaterChunkFoldsWithoutPaddingAndUnfoldsWhole() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray x = m.randomUniform(-1, 1, new Shape(1, 3, 8, 2, 2));
-      NDArray folded = TimeToDepth.fold(x, 4);
+      NDArray folded = TimeToDepth.fold(x, 4, false);
       assertThat(folded.getShape()).isEqualTo(new Shape(1, 12, 2, 2, 2));
       assertThat(folded.get(":, 0, 0").contentEquals(x.get(":, 0, 0"))).isTrue();
       assertThat(TimeToDepth.unfold(folded, 4, false).contentEquals(x)).isTrue();
@@ -41,9 +41,13 @@ class TimeToDepthTest {
   @Test
   void rejectsFrameCountsThatDoNotFold() {
     try (NDManager m = NDManager.newBaseManager()) {
-      assertThatThrownBy(() -> TimeToDepth.fold(m.zeros(new Shape(1, 3, 6, 2, 2)), 4))
+      assertThatThrownBy(() -> TimeToDepth.fold(m.zeros(new Shape(1, 3, 6, 2, 2)), 4, true))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("6 frames do not fold in runs of 4");
+      // 5 frames start a video but cannot continue one
+      assertThatThrownBy(() -> TimeToDepth.fold(m.zeros(new Shape(1, 3, 5, 2, 2)), 4, false))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("a later chunk k*4");
     }
   }
 }
