@@ -56,6 +56,12 @@ final class TrainVaeCommand implements Callable<Integer> {
       + " stay (default: ${DEFAULT-VALUE}).")
   double temporalWeight;
 
+  @Option(names = "--adversarial-weight", defaultValue = "0", description = "Also train a spacetime patch"
+      + " discriminator and let its judgement pull on the decoded pixels with this strength relative to the"
+      + " reconstruction loss (ramped in over the first 200 steps): against blur and smeared motion, which an L1"
+      + " loss accepts (default: ${DEFAULT-VALUE}, none). Give it again on --resume.")
+  double adversarialWeight;
+
   @Option(names = "--snapshot-every", defaultValue = "0", description = "Also keep the model every N steps in snapshots/ (default: never).")
   int snapshotEvery;
 
@@ -117,7 +123,7 @@ final class TrainVaeCommand implements Callable<Integer> {
     }
     VaeTrainOptions options = new VaeTrainOptions(out, data, steps, batch, resume, seed,
         learningRate, Math.min(500, steps / 10), crop, frames, 0.1, 1e-6, temporalWeight, motionWeight, checkpointMinutes, snapshotEvery, config,
-        init, decoderOnly);
+        init, decoderOnly, adversarialWeight);
     ProgressListener listener = new ProgressListener(decoderOnly);
     try {
       Path checkpoint = new VaeTrainer(options, listener).run();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.sora4j.core.checkpoint.ModelFolder;
@@ -82,17 +83,7 @@ public final class RunFolder {
       ModelFolder.loadInto(checkpoint, model);
     } else {
       ModelFolder.loadInto(checkpoint, ema);
-      try (NDManager scratch = manager.newSubManager()) {
-        Map<String, NDArray> weights = SafeTensors.read(checkpoint.resolve(TRAINING_WEIGHTS), scratch);
-        for (var p : model.getParameters()) {
-          NDArray w = weights.get(p.getKey());
-          if (w == null || !w.getShape().equals(p.getValue().getArray().getShape())) {
-            throw new IOException(checkpoint.resolve(TRAINING_WEIGHTS) + " lacks " + p.getKey() + " of shape "
-                + p.getValue().getArray().getShape());
-          }
-          p.getValue().getArray().set(w.toFloatArray());
-        }
-      }
+      loadWeights(checkpoint.resolve(TRAINING_WEIGHTS), model, manager);
     }
     TrainerState state = JSON.readValue(checkpoint.resolve(TRAINER_STATE).toFile(), TrainerState.class);
     try (NDManager scratch = manager.newSubManager()) {
@@ -100,6 +91,20 @@ public final class RunFolder {
       optimizer.load(moments, state.step());
     }
     return state;
+  }
+
+  /** Sets every parameter of {@code model} from a safetensors file of the same names and shapes. */
+  public static void loadWeights(Path file, Layer model, NDManager manager) throws IOException {
+    try (NDManager scratch = manager.newSubManager()) {
+      Map<String, NDArray> weights = SafeTensors.read(file, scratch);
+      for (var p : model.getParameters()) {
+        NDArray w = weights.get(p.getKey());
+        if (w == null || !w.getShape().equals(p.getValue().getArray().getShape())) {
+          throw new IOException(file + " lacks " + p.getKey() + " of shape " + p.getValue().getArray().getShape());
+        }
+        p.getValue().getArray().set(w.toFloatArray());
+      }
+    }
   }
 
   /** Writes model, optimizer and trainer state as one checkpoint, replacing the previous one. */
@@ -114,6 +119,15 @@ public final class RunFolder {
    */
   public void save(Layer model, Object config, AdamW optimizer, TrainerState state, Layer ema)
       throws IOException {
+    save(model, config, optimizer, state, ema, Map.of());
+  }
+
+  /**
+   * As {@link #save(Layer, Object, AdamW, TrainerState, Layer)}, plus more training state (a
+   * discriminator, say) as named safetensors files in the same checkpoint.
+   */
+  public void save(Layer model, Object config, AdamW optimizer, TrainerState state, Layer ema,
+      Map<String, Map<String, NDArray>> extraFiles) throws IOException {
     Path fresh = dir.resolve("checkpoint.new");
     Path old = dir.resolve("checkpoint.old");
     deleteTree(fresh);
@@ -125,6 +139,9 @@ public final class RunFolder {
     }
     SafeTensors.write(fresh.resolve(OPTIMIZER), optimizer.state(), Map.of("step", Long.toString(state.step())), StorageType.F32);
     JSON.writerWithDefaultPrettyPrinter().writeValue(fresh.resolve(TRAINER_STATE).toFile(), state);
+    for (var file : extraFiles.entrySet()) {
+      SafeTensors.write(fresh.resolve(file.getKey()), file.getValue(), Map.of(), StorageType.F32);
+    }
     deleteTree(old);
     if (Files.exists(checkpointDir())) {
       Files.move(checkpointDir(), old, StandardCopyOption.ATOMIC_MOVE);
@@ -133,17 +150,15 @@ public final class RunFolder {
     deleteTree(old);
   }
 
-  /** Copies the checkpoint's model folder (not the optimizer) to {@code snapshots/step_N}. */
+  /** Copies the checkpoint's model folder (not the training state) to {@code snapshots/step_N}. */
   public Path snapshot(long step) throws IOException {
     Path target = dir.resolve("snapshots").resolve(String.format("step_%07d", step));
     deleteTree(target);
     Files.createDirectories(target);
-    try (Stream<Path> files = Files.list(checkpointDir())) {
-      for (Path file : files.toList()) {
-        String name = file.getFileName().toString();
-        if (!name.equals(OPTIMIZER) && !name.equals(TRAINER_STATE) && !name.equals(TRAINING_WEIGHTS)) {
-          Files.copy(file, target.resolve(name));
-        }
+    for (String name : List.of(ModelFolder.CONFIG, ModelFolder.WEIGHTS, ModelFolder.CHECKSUM)) {
+      Path file = checkpointDir().resolve(name);
+      if (Files.exists(file)) {
+        Files.copy(file, target.resolve(name));
       }
     }
     return target;

@@ -30,6 +30,8 @@ import org.sora4j.core.vae.VaeConfig;
  * @param init a VAE model folder whose weights a new run starts from, or null for random weights
  * @param decoderOnly train the decoder alone, the encoder frozen: the latents, and so a denoiser
  *     trained on them, stay valid while reconstructions improve
+ * @param adversarialWeight 0, or the strength of a spacetime patch discriminator's pull on the
+ *     decoded pixels relative to the reconstruction loss's ({@link Adversary})
  */
 public record VaeTrainOptions(
     Path out,
@@ -50,7 +52,8 @@ public record VaeTrainOptions(
     int snapshotEvery,
     VaeConfig model,
     Path init,
-    boolean decoderOnly) {
+    boolean decoderOnly,
+    double adversarialWeight) {
 
   public VaeTrainOptions {
     if (steps < 1) {
@@ -70,6 +73,9 @@ public record VaeTrainOptions(
     }
     if (!(motionWeight >= 0)) {
       throw new IllegalArgumentException("--motion-weight must be 0 or more, got " + motionWeight);
+    }
+    if (!(adversarialWeight >= 0)) {
+      throw new IllegalArgumentException("--adversarial-weight must be 0 or more, got " + adversarialWeight);
     }
     if (snapshotEvery < 0) {
       throw new IllegalArgumentException("--snapshot-every must be 0 (never) or positive, got " + snapshotEvery);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.metrics.VideoMetrics;
@@ -65,9 +66,13 @@ public final class VaeTrainer {
       VideoVae vae = new VideoVae(config);
       vae.initialize(manager);
       AdamW optimizer = new AdamW(manager, 0.9, 0.99, 1e-8, 0.0);
+      Adversary adversary = options.adversarialWeight() > 0 ? new Adversary(manager, options.adversarialWeight()) : null;
       TrainerState state = TrainerState.start(options.seed());
       if (options.resume()) {
         state = run.resume(vae, optimizer, manager);
+        if (adversary != null) {
+          adversary.resume(run.checkpointDir(), state.step(), manager);
+        }
       } else if (options.init() != null) {
         boolean deeper = config.decoderBlocksPerLevel()
             > ModelFolder.loadConfig(options.init(), VaeConfig.class).decoderBlocksPerLevel();
@@ -84,7 +89,7 @@ public final class VaeTrainer {
       TrainingLoop.run(run, state, schedule, new TrainingLoop.Work() {
         @Override
         public double train(long step) {
-          return trainStep(vae, optimizer, source, manager, step);
+          return trainStep(vae, optimizer, adversary, source, manager, step);
         }
 
         @Override
@@ -97,7 +102,7 @@ public final class VaeTrainer {
           // the latent statistics travel with the weights, measured on the held-out clips; a frozen
           // encoder keeps them, so a denoiser trained on its latents stays valid bit for bit
           VaeConfig saved = options.decoderOnly() ? config : LatentStats.measure(vae, heldOut, manager).applyTo(config, config.perChannelStats());
-          run.save(vae, saved, optimizer, reached);
+          run.save(vae, saved, optimizer, reached, null, adversary == null ? Map.of() : adversary.checkpointFiles());
         }
       }, listener);
       return run.checkpointDir();
@@ -129,7 +134,10 @@ public final class VaeTrainer {
     return init.withLatentChannels(channels);
   }
 
-  /** A resumed run trains what it trained before: the decoder alone, or the whole VAE. */
+  /**
+   * A resumed run trains what it trained before: the decoder alone or the whole VAE, with a
+   * discriminator or without.
+   */
   private void checkPartMatches(RunFolder run) throws IOException {
     Path mark = run.dir().resolve(DECODER_ONLY_MARK);
     if (!options.resume()) {
@@ -137,6 +145,9 @@ public final class VaeTrainer {
         Files.writeString(mark, "the encoder is frozen in this run: resume it with --decoder-only\n");
       }
       return;
+    }
+    if (options.adversarialWeight() == 0 && Files.exists(run.checkpointDir().resolve(Adversary.WEIGHTS))) {
+      throw new IllegalArgumentException(run.dir() + " trains with a discriminator: resume it with --adversarial-weight");
     }
     boolean wasDecoderOnly = Files.exists(mark);
     if (wasDecoderOnly != options.decoderOnly()) {
@@ -146,7 +157,8 @@ public final class VaeTrainer {
     }
   }
 
-  private double trainStep(VideoVae vae, AdamW optimizer, ClipSource source, NDManager manager, long step) {
+  private double trainStep(VideoVae vae, AdamW optimizer, Adversary adversary, ClipSource source, NDManager manager,
+      long step) {
     // the data of a step depends on the seed and the step alone: resuming replays the same order
     SplittableRandom rng = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + step);
     // and so does the latent's sampling noise, drawn by the engine
@@ -160,24 +172,46 @@ public final class VaeTrainer {
       LatentDistribution frozen = options.decoderOnly() ? vae.encode(x) : null;
       NDArray z = frozen == null ? null : frozen.sample();
       NDArray loss;
+      NDArray y;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray y;
-        if (frozen == null) {
-          LatentDistribution latent = vae.encode(x);
-          y = vae.decode(latent.sample());
-          loss = reconstructionLoss(x, y, options.motionWeight()).add(latent.klMean().mul((float) options.klWeight()));
+        LatentDistribution latent = frozen == null ? vae.encode(x) : null;
+        y = vae.decode(frozen == null ? latent.sample() : z);
+        NDArray kl = latent == null ? null : latent.klMean().mul((float) options.klWeight());
+        if (adversary == null) {
+          loss = pixelLoss(x, y, frames);
+          gc.backward(kl == null ? loss : loss.add(kl));
         } else {
-          y = vae.decode(z);
-          loss = reconstructionLoss(x, y, options.motionWeight());
+          // each loss meets the pixels as a leaf, so their pulls can be weighed against each other
+          // before one pass carries the sum back through the decoder
+          NDArray pixels = y.stopGradient();
+          pixels.setRequiresGradient(true);
+          loss = pixelLoss(x, pixels, frames);
+          gc.backward(loss);
+          NDArray pull = Adversary.balance(pixels.getGradient().duplicate(), adversary.pull(gc, pixels),
+              adversary.weightAt(step));
+          NDArray carried = y.mul(pull).sum();
+          gc.backward(kl == null ? carried : carried.add(kl));
         }
-        if (frames > 1 && options.temporalWeight() > 0) {
-          loss = loss.add(flickerLoss(x, y).mul((float) options.temporalWeight()));
+        if (kl != null) {
+          loss = loss.add(kl);
         }
-        gc.backward(loss);
       }
-      optimizer.update(options.decoderOnly() ? vae.decoderParameters() : vae.getParameters(), options.learningRateAt(step), 1.0);
+      double learningRate = options.learningRateAt(step);
+      optimizer.update(options.decoderOnly() ? vae.decoderParameters() : vae.getParameters(), learningRate, 1.0);
+      if (adversary != null) {
+        adversary.train(x, y, learningRate);
+      }
       return loss.getFloat();
     }
+  }
+
+  /** The reconstruction loss at the pixels: L1 (motion-weighted), plus L1 on frame differences. */
+  private NDArray pixelLoss(NDArray x, NDArray y, int frames) {
+    NDArray loss = reconstructionLoss(x, y, options.motionWeight());
+    if (frames > 1 && options.temporalWeight() > 0) {
+      loss = loss.add(flickerLoss(x, y).mul((float) options.temporalWeight()));
+    }
+    return loss;
   }
 
   /**

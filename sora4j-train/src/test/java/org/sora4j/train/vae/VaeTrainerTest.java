@@ -36,8 +36,13 @@ class VaeTrainerTest {
   }
 
   private static VaeTrainOptions options(Path out, int steps, boolean resume, Path init, boolean decoderOnly) {
+    return options(out, steps, resume, init, decoderOnly, 0);
+  }
+
+  private static VaeTrainOptions options(Path out, int steps, boolean resume, Path init, boolean decoderOnly,
+      double adversarialWeight) {
     return new VaeTrainOptions(out, null, steps, 2, resume, 7, 1e-3, 1, 16, 5, 0.25, 1e-6, 0.5, 4,
-        60, 2, VaeConfig.tiny(), init, decoderOnly);
+        60, 2, VaeConfig.tiny(), init, decoderOnly, adversarialWeight);
   }
 
   @Test
@@ -62,15 +67,26 @@ class VaeTrainerTest {
 
   @Test
   void aLongRunHoldsFlatMemory(@TempDir Path dir) throws IOException {
-    // every step closes its temporaries: the native arrays alive after step 20 are all there is after step 1,000
+    assertFlatMemory(dir, 1000, null, 0);
+  }
+
+  @Test
+  void aLongAdversarialRunHoldsFlatMemory(@TempDir Path dir) throws IOException {
+    Path first = new VaeTrainer(options(dir.resolve("first"), 1, false), QUIET).run();
+    assertFlatMemory(dir, 300, first, 0.5);
+  }
+
+  /** Trains the tiny VAE (its decoder alone when {@code init} is given) and counts live arrays. */
+  private static void assertFlatMemory(Path dir, int steps, Path init, double adversarialWeight) throws IOException {
+    // every step closes its temporaries: the native arrays alive after step 20 are all there is after the last
     Map<Long, Integer> live = new HashMap<>();
     VaeTrainer.Listener counting = new VaeTrainer.Listener() {
       @Override
-      public void started(long step, long steps, String data, long parameters) {}
+      public void started(long step, long total, String data, long parameters) {}
 
       @Override
       public void step(long step, double loss, double samplesPerSecond) {
-        if (step == 20 || step == 1000) {
+        if (step == 20 || step == steps) {
           live.put(step, LiveArrays.count());
         }
       }
@@ -78,11 +94,11 @@ class VaeTrainerTest {
       @Override
       public void checkpoint(long step, Path dir, double heldOutPsnr) {}
     };
-    VaeTrainOptions longRun = new VaeTrainOptions(dir.resolve("run"), null, 1000, 1, false, 7, 1e-3, 1, 8, 5, 0.25,
-        1e-6, 0.5, 0, 60, 0, VaeConfig.tiny(), null, false);
+    VaeTrainOptions longRun = new VaeTrainOptions(dir.resolve("run"), null, steps, 1, false, 7, 1e-3, 1, 8, 5, 0.25,
+        1e-6, 0.5, 0, 60, 0, VaeConfig.tiny(), init, init != null, adversarialWeight);
     new VaeTrainer(longRun, counting).run();
     assertThat(live.get(20L)).isPositive();
-    assertThat(live.get(1000L)).isEqualTo(live.get(20L));
+    assertThat(live.get((long) steps)).isEqualTo(live.get(20L));
   }
 
   @Test
@@ -116,6 +132,37 @@ class VaeTrainerTest {
     assertThatThrownBy(() -> new VaeTrainer(options(dir.resolve("first"), 3, true, null, true), QUIET).run())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without --decoder-only");
     assertThat(Files.readAllLines(decoderRun.resolve("loss.csv"))).hasSize(3); // nothing trained by the refusals
+  }
+
+  @Test
+  void anAdversarialRunResumesWithItsDiscriminatorAndKeepsToIt(@TempDir Path dir) throws IOException {
+    Path first = new VaeTrainer(options(dir.resolve("first"), 1, false), QUIET).run();
+    Path straight = dir.resolve("straight");
+    Path resumed = dir.resolve("resumed");
+    new VaeTrainer(options(straight, 4, false, first, true, 0.5), QUIET).run();
+    new VaeTrainer(options(resumed, 2, false, first, true, 0.5), QUIET).run();
+    Path discriminatorAt2 = dir.resolve("discriminator_step2.safetensors");
+    Files.copy(resumed.resolve("checkpoint").resolve(Adversary.WEIGHTS), discriminatorAt2);
+    new VaeTrainer(options(resumed, 4, true, null, true, 0.5), QUIET).run();
+
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Path model = Path.of("model.safetensors");
+      ResumeCheck.assertSameRun(SafeTensors.read(straight.resolve("checkpoint").resolve(model), manager),
+          SafeTensors.read(resumed.resolve("checkpoint").resolve(model), manager),
+          SafeTensors.read(resumed.resolve("snapshots/step_0000002").resolve(model), manager));
+      ResumeCheck.assertSameRun(SafeTensors.read(straight.resolve("checkpoint").resolve(Adversary.WEIGHTS), manager),
+          SafeTensors.read(resumed.resolve("checkpoint").resolve(Adversary.WEIGHTS), manager),
+          SafeTensors.read(discriminatorAt2, manager));
+    }
+    // a snapshot is a model folder, without the training state
+    assertThat(resumed.resolve("snapshots/step_0000002")).isDirectoryNotContaining("glob:**discriminator*");
+    assertThat(resumed.resolve("checkpoint").resolve(Adversary.OPTIMIZER)).isNotEmptyFile();
+
+    assertThatThrownBy(() -> new VaeTrainer(options(resumed, 5, true, null, true, 0), QUIET).run())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resume it with --adversarial-weight");
+    assertThatThrownBy(() -> new VaeTrainer(options(dir.resolve("first"), 2, true, null, false, 0.5), QUIET).run())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds no discriminator");
+    assertThat(Files.readAllLines(resumed.resolve("loss.csv"))).hasSize(5); // nothing trained by the refusals
   }
 
   @Test
