@@ -18,6 +18,7 @@ import org.sora4j.core.video.Video;
 import org.sora4j.media.VideoFiles;
 import org.sora4j.train.bench.PeakMemory;
 import org.sora4j.train.bench.VaeBenchmark;
+import org.sora4j.train.vae.ClipOverfit;
 import org.sora4j.train.vae.HeldOutClips;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Parameters;
     name = "vae",
     mixinStandardHelpOptions = true,
     description = "Use the spatiotemporal VAE.",
-    subcommands = {VaeCommand.Reconstruct.class, VaeCommand.Eval.class, VaeCommand.Bench.class, VaeCommand.Stats.class})
+    subcommands = {VaeCommand.Reconstruct.class, VaeCommand.Overfit.class, VaeCommand.Eval.class, VaeCommand.Bench.class,
+      VaeCommand.Stats.class})
 final class VaeCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -67,6 +69,49 @@ final class VaeCommand implements Runnable {
           System.out.printf("flicker: %.4f%n", VideoMetrics.flicker(video, recon));
         }
         System.out.printf("psnr: %.2f%n", VideoMetrics.psnr(video, recon));
+      }
+      return 0;
+    }
+  }
+
+  /** Fits a copy of the VAE to one clip: what it cannot draw even then, its design cannot. */
+  @Command(
+      name = "overfit",
+      mixinStandardHelpOptions = true,
+      description = "Train the VAE on one clip alone (nothing is saved but the reconstruction) and print its PSNR as"
+          + " it goes, last line 'psnr: XX.XX': a probe of what the design can represent at all.")
+  static final class Overfit implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IN", description = "Video to fit.")
+    Path in;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Where to write the fitted reconstruction.")
+    Path out;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "VAE model folder to start from (default: models/vae).")
+    Path model;
+
+    @Option(names = "--steps", defaultValue = "300", description = "Adam steps on the clip (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--lr", defaultValue = "2e-4", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--decoder-only", description = "Fit the decoder alone, from the frozen encoder's latent.")
+    boolean decoderOnly;
+
+    @Override
+    public Integer call() throws Exception {
+      ClipOverfit.Options options = new ClipOverfit.Options(steps, learningRate, decoderOnly, 50);
+      Path dir = ModelPaths.resolve(model, "vae", "--model");
+      Video video = VideoFiles.read(in);
+      VideoFiles.checkWritable(out, video.frameCount());
+      try (NDManager manager = NDManager.newBaseManager()) {
+        VideoVae vae = VideoVae.load(dir, manager);
+        Video fitted = ClipOverfit.run(vae, video, options, manager,
+            (step, psnr) -> System.out.printf(Locale.ROOT, "step %d: psnr %.2f%n", step, psnr));
+        VideoFiles.write(fitted, out);
+        System.out.printf("wrote %s (%dx%d, %d frames)%n", out, fitted.width(), fitted.height(), fitted.frameCount());
+        System.out.printf(Locale.ROOT, "psnr: %.2f%n", VideoMetrics.psnr(video, fitted));
       }
       return 0;
     }
