@@ -52,13 +52,13 @@ final class Adversary {
 
   /**
    * The gradient of the generator's hinge loss (minus the mean logit) with respect to {@code
-   * decoded}, a leaf that requires a gradient and holds the reconstruction's gradient so far;
-   * call inside {@code collector}. The discriminator's own gradients from this pass are dropped.
+   * decoded}, a leaf that requires a gradient and holds {@code soFar}, a copy of the gradient it
+   * has gathered already; call inside {@code collector}. The discriminator's own gradients from
+   * this pass are dropped.
    */
-  NDArray pull(GradientCollector collector, NDArray decoded) {
-    NDArray before = decoded.getGradient().duplicate();
+  NDArray pull(GradientCollector collector, NDArray decoded, NDArray soFar) {
     collector.backward(discriminator.forward(decoded).mean().neg());
-    NDArray pull = decoded.getGradient().sub(before);
+    NDArray pull = decoded.getGradient().sub(soFar);
     clearGradients();
     return pull;
   }

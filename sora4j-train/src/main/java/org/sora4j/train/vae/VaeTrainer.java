@@ -187,7 +187,8 @@ public final class VaeTrainer {
           pixels.setRequiresGradient(true);
           loss = pixelLoss(x, pixels, frames);
           gc.backward(loss);
-          NDArray pull = Adversary.balance(pixels.getGradient().duplicate(), adversary.pull(gc, pixels),
+          NDArray reconstructionPull = pixels.getGradient().duplicate();
+          NDArray pull = Adversary.balance(reconstructionPull, adversary.pull(gc, pixels, reconstructionPull),
               adversary.weightAt(step));
           NDArray carried = y.mul(pull).sum();
           gc.backward(kl == null ? carried : carried.add(kl));

@@ -61,7 +61,7 @@ class AdversaryTest {
       NDArray pull;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         gc.backward(pixels.sum().mul(0f));
-        pull = adversary.pull(gc, pixels);
+        pull = adversary.pull(gc, pixels, pixels.zerosLike());
       }
       // a gradient to descend: moving against it goes towards the real clip
       float towardsReal = pull.neg().mul(real.sub(smeared)).sum().getFloat();
