@@ -62,6 +62,11 @@ final class TrainVaeCommand implements Callable<Integer> {
       + " loss accepts (default: ${DEFAULT-VALUE}, none). Give it again on --resume.")
   double adversarialWeight;
 
+  @Option(names = "--motion-windows", defaultValue = "1", paramLabel = "N", description = "Draw N windows from each"
+      + " training clip and train on the one where most pixels move, so fast objects, a few percent of the pixels,"
+      + " weigh more in the loss (default: ${DEFAULT-VALUE}, a plain random window).")
+  int motionWindows;
+
   @Option(names = "--snapshot-every", defaultValue = "0", description = "Also keep the model every N steps in snapshots/ (default: never).")
   int snapshotEvery;
 
@@ -123,7 +128,7 @@ final class TrainVaeCommand implements Callable<Integer> {
     }
     VaeTrainOptions options = new VaeTrainOptions(out, data, steps, batch, resume, seed,
         learningRate, Math.min(500, steps / 10), crop, frames, 0.1, 1e-6, temporalWeight, motionWeight, checkpointMinutes, snapshotEvery, config,
-        init, decoderOnly, adversarialWeight);
+        init, decoderOnly, adversarialWeight, motionWindows);
     ProgressListener listener = new ProgressListener(decoderOnly);
     try {
       Path checkpoint = new VaeTrainer(options, listener).run();

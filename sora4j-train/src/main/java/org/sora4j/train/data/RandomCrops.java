@@ -8,9 +8,15 @@ import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
 import org.sora4j.core.video.Video;
 
-/** Batches of random windows (a frame range and a square crop) cut from drawn clips. */
+/**
+ * Batches of random windows (a frame range and a square crop) cut from drawn clips, optionally the
+ * most moving of a few candidate windows per clip.
+ */
 public final class RandomCrops {
   private RandomCrops() {}
+
+  /** A change of colour, in levels of 0-255, that counts a pixel as moving from one frame to the next. */
+  static final int MOVING_LEVELS = 32;
 
   /**
    * A (batch, 3, frames, crop, crop) tensor in [-1, 1]. Clips shorter than {@code frames} repeat
@@ -18,6 +24,20 @@ public final class RandomCrops {
    */
   public static NDArray batch(NDManager manager, ClipSource source, SplittableRandom rng, int batch,
       int frames, int crop) {
+    return batch(manager, source, rng, batch, frames, crop, 1);
+  }
+
+  /**
+   * As {@link #batch(NDManager, ClipSource, SplittableRandom, int, int, int)}, but each clip draws
+   * {@code candidates} windows and keeps the one with the most moving pixels: a fast object covers
+   * a few percent of a clip's pixels, so most random windows give the loss little of it to learn.
+   * One candidate is the plain random window, drawn from the same random numbers.
+   */
+  public static NDArray batch(NDManager manager, ClipSource source, SplittableRandom rng, int batch,
+      int frames, int crop, int candidates) {
+    if (candidates < 1) {
+      throw new IllegalArgumentException("candidate windows must be at least 1, got " + candidates);
+    }
     float[] data = new float[batch * 3 * frames * crop * crop];
     for (int b = 0; b < batch; b++) {
       Video video;
@@ -26,12 +46,53 @@ public final class RandomCrops {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      Window best = null;
+      int bestMoving = -1;
+      for (int k = 0; k < candidates; k++) {
+        Window window = Window.draw(rng, video, frames, crop);
+        int moving = candidates == 1 ? 0 : movingPixels(video, window, frames, crop);
+        if (moving > bestMoving) {
+          best = window;
+          bestMoving = moving;
+        }
+      }
+      cut(video, best.start(), best.x0(), best.y0(), frames, crop, data, b * 3 * frames * crop * crop);
+    }
+    return manager.create(data, new Shape(batch, 3, frames, crop, crop));
+  }
+
+  /** Where a window starts in time and space. */
+  record Window(int start, int x0, int y0) {
+    static Window draw(SplittableRandom rng, Video video, int frames, int crop) {
       int start = rng.nextInt(Math.max(1, video.frameCount() - frames + 1));
       int x0 = rng.nextInt(Math.max(1, video.width() - crop + 1));
       int y0 = rng.nextInt(Math.max(1, video.height() - crop + 1));
-      cut(video, start, x0, y0, frames, crop, data, b * 3 * frames * crop * crop);
+      return new Window(start, x0, y0);
     }
-    return manager.create(data, new Shape(batch, 3, frames, crop, crop));
+  }
+
+  /** Pixel-steps inside the window whose colour changes by more than {@link #MOVING_LEVELS} in some channel. */
+  static int movingPixels(Video video, Window window, int frames, int crop) {
+    int last = Math.min(video.frameCount() - 1, window.start() + frames - 1);
+    int yEnd = Math.min(video.height(), window.y0() + crop);
+    int xEnd = Math.min(video.width(), window.x0() + crop);
+    int moving = 0;
+    for (int f = window.start() + 1; f <= last; f++) {
+      byte[] before = video.frame(f - 1);
+      byte[] now = video.frame(f);
+      for (int y = window.y0(); y < yEnd; y++) {
+        for (int x = window.x0(); x < xEnd; x++) {
+          int p = (y * video.width() + x) * 3;
+          for (int c = 0; c < 3; c++) {
+            if (Math.abs((now[p + c] & 0xff) - (before[p + c] & 0xff)) > MOVING_LEVELS) {
+              moving++;
+              break;
+            }
+          }
+        }
+      }
+    }
+    return moving;
   }
 
   private static void cut(Video video, int start, int x0, int y0, int frames, int crop, float[] out, int offset) {

@@ -32,6 +32,8 @@ import org.sora4j.core.vae.VaeConfig;
  *     trained on them, stay valid while reconstructions improve
  * @param adversarialWeight 0, or the strength of a spacetime patch discriminator's pull on the
  *     decoded pixels relative to the reconstruction loss's ({@link Adversary})
+ * @param motionWindows candidate windows drawn per clip, of which the one with the most moving
+ *     pixels is trained on (1 = a plain random window)
  */
 public record VaeTrainOptions(
     Path out,
@@ -53,7 +55,8 @@ public record VaeTrainOptions(
     VaeConfig model,
     Path init,
     boolean decoderOnly,
-    double adversarialWeight) {
+    double adversarialWeight,
+    int motionWindows) {
 
   public VaeTrainOptions {
     if (steps < 1) {
@@ -76,6 +79,9 @@ public record VaeTrainOptions(
     }
     if (!(adversarialWeight >= 0)) {
       throw new IllegalArgumentException("--adversarial-weight must be 0 or more, got " + adversarialWeight);
+    }
+    if (motionWindows < 1) {
+      throw new IllegalArgumentException("--motion-windows must be at least 1, got " + motionWindows);
     }
     if (snapshotEvery < 0) {
       throw new IllegalArgumentException("--snapshot-every must be 0 (never) or positive, got " + snapshotEvery);

@@ -166,7 +166,8 @@ public final class VaeTrainer {
     int frames = rng.nextDouble() < options.imageFraction() ? 1 : options.clipFrames();
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
-      NDArray x = RandomCrops.batch(manager, source, rng, options.batch(), frames, options.cropSize());
+      NDArray x = RandomCrops.batch(manager, source, rng, options.batch(), frames, options.cropSize(),
+          options.motionWindows());
       // a frozen encoder runs outside the collector: no graph, no gradient, no KL to learn; the
       // decoder still sees sampled latents, which also makes it forgiving of a denoiser's slips
       LatentDistribution frozen = options.decoderOnly() ? vae.encode(x) : null;
