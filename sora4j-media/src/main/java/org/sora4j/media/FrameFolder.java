@@ -11,9 +11,14 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.sora4j.core.video.Video;
 
-/** A video kept as a folder of numbered images: {@code frame_00000.png, frame_00001.png, ...}. */
+/**
+ * A video kept as a folder of numbered images: {@code frame_00000.png, frame_00001.png, ...}, and
+ * its frame rate in {@code fps.txt}, since images carry none: without it a folder read back would
+ * play at a guessed rate, and speeds and accelerations measured on it would be off.
+ */
 final class FrameFolder {
   private static final Pattern OWN_FRAME = Pattern.compile("frame_\\d{5,}\\.png");
+  static final String RATE_FILE = "fps.txt";
 
   private FrameFolder() {}
 
@@ -38,7 +43,36 @@ final class FrameFolder {
       Path file = dir.resolve(String.format(Locale.ROOT, "frame_%05d.png", i));
       StillImages.writePng(video.frame(i), video.width(), video.height(), file);
     }
+    try {
+      Files.writeString(dir.resolve(RATE_FILE), Double.toString(video.fps()) + "\n");
+    } catch (IOException e) {
+      throw FileProblems.wrap(dir.resolve(RATE_FILE), "write the frame rate", e);
+    }
     return new WriteReport(dir, video.width(), video.height(), video.frameCount(), video.fps(), null);
+  }
+
+  /**
+   * The rate the folder's {@code fps.txt} records, or {@code fallback} when it has none.
+   *
+   * @throws IOException if the file is there but does not hold a positive number
+   */
+  static double recordedRate(Path dir, double fallback) throws IOException {
+    Path file = dir.resolve(RATE_FILE);
+    if (!Files.isRegularFile(file)) {
+      return fallback;
+    }
+    String text = Files.readString(file).trim();
+    double fps;
+    try {
+      fps = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      fps = Double.NaN;
+    }
+    if (!(fps > 0) || Double.isInfinite(fps)) {
+      throw new IOException(file + ": should hold the folder's frame rate, a positive number, but holds '"
+          + text + "'");
+    }
+    return fps;
   }
 
   /** Reads every PNG or JPEG in the folder, in natural name order, as frames at {@code fps}. */

@@ -106,7 +106,8 @@ public final class VideoFiles {
    * Reads MP4, WebM, MOV, MKV, GIF, PNG, JPEG (or a folder of PNG/JPEG frames, at an fps given by
    * readFrames) into a Video with its fps.
    *
-   * <p>Containers take their fps from the stream; still images and folders get {@link
+   * <p>Containers take their fps from the stream, folders from the {@code fps.txt} that {@link
+   * #write} leaves in them; still images, and folders without that file, get {@link
    * #DEFAULT_FPS}. Any other container FFmpeg can demux is tried too.
    *
    * @throws IOException naming the file and the reason if it is missing, empty, truncated, not a
@@ -115,7 +116,7 @@ public final class VideoFiles {
   public static Video read(Path path) throws IOException {
     Objects.requireNonNull(path, "path");
     if (Files.isDirectory(path)) {
-      return readFrames(path, DEFAULT_FPS);
+      return readFrames(path, FrameFolder.recordedRate(path, DEFAULT_FPS));
     }
     FileProblems.requireReadableFile(path);
     String extension = extension(path);

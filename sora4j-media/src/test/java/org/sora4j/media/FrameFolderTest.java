@@ -26,21 +26,43 @@ class FrameFolderTest {
 
     assertThat(report).isEqualTo(new WriteReport(folder, 20, 12, 4, 8.0, null));
     assertThat(names(folder)).containsExactly(
-        "frame_00000.png", "frame_00001.png", "frame_00002.png", "frame_00003.png");
+        "fps.txt", "frame_00000.png", "frame_00001.png", "frame_00002.png", "frame_00003.png");
     Video back = VideoFiles.readFrames(folder, 8);
     assertThat(back.fps()).isEqualTo(8);
     assertThat(SyntheticClips.meanAbsError(clip, back)).isZero();
   }
 
   @Test
-  void readingAFolderPathUsesTheDefaultRate() throws Exception {
+  void aWrittenFolderReadsBackAtItsOwnRate() throws Exception {
+    // a folder read at a guessed rate would make the judge misread speeds (9x the acceleration at 24 for 8)
     Path folder = dir.resolve("frames");
     VideoFiles.write(SyntheticClips.movingGradient(8, 8, 2, 8), folder);
 
     Video back = VideoFiles.read(folder);
 
     assertThat(back.frameCount()).isEqualTo(2);
-    assertThat(back.fps()).isEqualTo(VideoFiles.DEFAULT_FPS);
+    assertThat(back.fps()).isEqualTo(8);
+  }
+
+  @Test
+  void aFolderWithoutARateFileUsesTheDefaultRate() throws Exception {
+    Path folder = dir.resolve("frames");
+    VideoFiles.write(SyntheticClips.movingGradient(8, 8, 2, 8), folder);
+    Files.delete(folder.resolve("fps.txt"));
+
+    assertThat(VideoFiles.read(folder).fps()).isEqualTo(VideoFiles.DEFAULT_FPS);
+  }
+
+  @Test
+  void aRateFileThatIsNotAPositiveNumberIsNamedInTheError() throws Exception {
+    Path folder = dir.resolve("frames");
+    VideoFiles.write(SyntheticClips.movingGradient(8, 8, 2, 8), folder);
+    Files.writeString(folder.resolve("fps.txt"), "fast");
+
+    assertThatThrownBy(() -> VideoFiles.read(folder))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("fps.txt")
+        .hasMessageContaining("'fast'");
   }
 
   @Test
@@ -51,7 +73,7 @@ class FrameFolderTest {
 
     VideoFiles.write(SyntheticClips.movingGradient(8, 8, 2, 8), folder);
 
-    assertThat(names(folder)).containsExactly("frame_00000.png", "frame_00001.png", "notes.txt");
+    assertThat(names(folder)).containsExactly("fps.txt", "frame_00000.png", "frame_00001.png", "notes.txt");
     assertThat(VideoFiles.readFrames(folder, 8).frameCount()).isEqualTo(2);
   }
 
