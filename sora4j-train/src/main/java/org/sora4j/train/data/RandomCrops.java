@@ -78,13 +78,11 @@ public final class RandomCrops {
     int xEnd = Math.min(video.width(), window.x0() + crop);
     int moving = 0;
     for (int f = window.start() + 1; f <= last; f++) {
-      byte[] before = video.frame(f - 1);
-      byte[] now = video.frame(f);
       for (int y = window.y0(); y < yEnd; y++) {
         for (int x = window.x0(); x < xEnd; x++) {
-          int p = (y * video.width() + x) * 3;
           for (int c = 0; c < 3; c++) {
-            if (Math.abs((now[p + c] & 0xff) - (before[p + c] & 0xff)) > MOVING_LEVELS) {
+            // sample() reads in place, where frame() would copy each frame once per candidate
+            if (Math.abs(video.sample(f, x, y, c) - video.sample(f - 1, x, y, c)) > MOVING_LEVELS) {
               moving++;
               break;
             }
