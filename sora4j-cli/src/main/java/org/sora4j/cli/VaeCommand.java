@@ -15,12 +15,12 @@ import org.sora4j.core.vae.VaeConfig;
 import org.sora4j.core.vae.VideoVae;
 import org.sora4j.core.video.FrameSize;
 import org.sora4j.core.video.Video;
-import org.sora4j.media.VideoFiles;
 import org.sora4j.train.bench.PeakMemory;
 import org.sora4j.train.bench.VaeBenchmark;
 import org.sora4j.train.vae.ClipOverfit;
 import org.sora4j.train.vae.HeldOutClips;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,25 +45,17 @@ final class VaeCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Round-trip a video through the VAE; prints PSNR, SSIM and flicker, last line 'psnr: XX.XX'.")
   static final class Reconstruct implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IN", description = "Video or image to reconstruct.")
-    Path in;
-
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Where to write the reconstruction.")
-    Path out;
-
-    @Option(names = "--model", paramLabel = "DIR", description = "VAE model folder (default: models/vae).")
-    Path model;
+    @Mixin VaeClipOptions clip;
 
     @Override
     public Integer call() throws Exception {
-      Path dir = ModelPaths.resolve(model, "vae", "--model");
-      Video video = VideoFiles.read(in);
+      Path dir = clip.modelDir();
+      Video video = clip.read();
       try (NDManager manager = NDManager.newBaseManager()) {
         VideoVae vae = VideoVae.load(dir, manager);
         vae.checkSize(video.width(), video.height());
         Video recon = vae.reconstruct(video, manager);
-        VideoFiles.write(recon, out);
-        System.out.printf("wrote %s (%dx%d, %d frames)%n", out, recon.width(), recon.height(), recon.frameCount());
+        clip.write(recon);
         System.out.printf("ssim: %.4f%n", VideoMetrics.ssim(video, recon));
         if (video.frameCount() > 1) {
           System.out.printf("flicker: %.4f%n", VideoMetrics.flicker(video, recon));
@@ -81,14 +73,7 @@ final class VaeCommand implements Runnable {
       description = "Train the VAE on one clip alone (nothing is saved but the reconstruction) and print its PSNR as"
           + " it goes, last line 'psnr: XX.XX': a probe of what the design can represent at all.")
   static final class Overfit implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IN", description = "Video to fit.")
-    Path in;
-
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Where to write the fitted reconstruction.")
-    Path out;
-
-    @Option(names = "--model", paramLabel = "DIR", description = "VAE model folder to start from (default: models/vae).")
-    Path model;
+    @Mixin VaeClipOptions clip;
 
     @Option(names = "--steps", defaultValue = "300", description = "Adam steps on the clip (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -102,15 +87,13 @@ final class VaeCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       ClipOverfit.Options options = new ClipOverfit.Options(steps, learningRate, decoderOnly, 50);
-      Path dir = ModelPaths.resolve(model, "vae", "--model");
-      Video video = VideoFiles.read(in);
-      VideoFiles.checkWritable(out, video.frameCount());
+      Path dir = clip.modelDir();
+      Video video = clip.read();
       try (NDManager manager = NDManager.newBaseManager()) {
         VideoVae vae = VideoVae.load(dir, manager);
         Video fitted = ClipOverfit.run(vae, video, options, manager,
             (step, psnr) -> System.out.printf(Locale.ROOT, "step %d: psnr %.2f%n", step, psnr));
-        VideoFiles.write(fitted, out);
-        System.out.printf("wrote %s (%dx%d, %d frames)%n", out, fitted.width(), fitted.height(), fitted.frameCount());
+        clip.write(fitted);
         System.out.printf(Locale.ROOT, "psnr: %.2f%n", VideoMetrics.psnr(video, fitted));
       }
       return 0;
