@@ -43,6 +43,7 @@ class VaeEvalCommandTest {
     String flicker = lines.stream().filter(l -> l.startsWith("flicker: ")).findFirst().orElseThrow();
     // every step has the same number of pixels, so the mean over steps is the clip's flicker
     assertThat(meanStep).isCloseTo(Double.parseDouble(flicker.substring("flicker: ".length())), within(0.01));
+    assertThat(lines).anyMatch(l -> l.matches("moving psnr: \\d+\\.\\d\\d \\([1-3] clips with motion\\)"));
     assertThat(lines.get(lines.size() - 1)).matches("psnr: \\d+\\.\\d\\d");
 
     List<String> plain = run(0, "vae", "eval", "--model", vae.toString(), "--clips", "3", "--frames", "5");

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
+import org.sora4j.core.metrics.VideoMetrics;
 import org.sora4j.core.video.Video;
 
 /**
@@ -16,7 +17,7 @@ public final class RandomCrops {
   private RandomCrops() {}
 
   /** A change of colour, in levels of 0-255, that counts a pixel as moving from one frame to the next. */
-  static final int MOVING_LEVELS = 32;
+  static final int MOVING_LEVELS = VideoMetrics.MOVING_LEVELS;
 
   /**
    * A (batch, 3, frames, crop, crop) tensor in [-1, 1]. Clips shorter than {@code frames} repeat
