@@ -67,6 +67,12 @@ final class TrainVaeCommand implements Callable<Integer> {
       + " weigh more in the loss (default: ${DEFAULT-VALUE}, a plain random window).")
   int motionWindows;
 
+  @Option(names = "--latent-noise", defaultValue = "0", paramLabel = "SIGMA", description = "Add Gaussian noise to"
+      + " the latent the decoder learns from, each clip at a strength drawn up to SIGMA standard deviations of the"
+      + " denoiser's unit-variance latent, so the decoder also draws clean video from a denoiser's slightly-off latents"
+      + " (default: ${DEFAULT-VALUE}, none). Give it again on --resume.")
+  double latentNoise;
+
   @Option(names = "--snapshot-every", defaultValue = "0", description = "Also keep the model every N steps in snapshots/ (default: never).")
   int snapshotEvery;
 
@@ -128,7 +134,7 @@ final class TrainVaeCommand implements Callable<Integer> {
     }
     VaeTrainOptions options = new VaeTrainOptions(out, data, steps, batch, resume, seed,
         learningRate, Math.min(500, steps / 10), crop, frames, 0.1, 1e-6, temporalWeight, motionWeight, checkpointMinutes, snapshotEvery, config,
-        init, decoderOnly, adversarialWeight, motionWindows);
+        init, decoderOnly, adversarialWeight, motionWindows, latentNoise);
     ProgressListener listener = new ProgressListener(decoderOnly);
     try {
       Path checkpoint = new VaeTrainer(options, listener).run();

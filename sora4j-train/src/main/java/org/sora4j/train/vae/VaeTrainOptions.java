@@ -34,6 +34,8 @@ import org.sora4j.core.vae.VaeConfig;
  *     decoded pixels relative to the reconstruction loss's ({@link Adversary})
  * @param motionWindows candidate windows drawn per clip, of which the one with the most moving
  *     pixels is trained on (1 = a plain random window)
+ * @param latentNoise 0, or the largest strength of the noise added to the latent the decoder is
+ *     trained on, in standard deviations of the diffusion latent ({@link LatentNoise})
  */
 public record VaeTrainOptions(
     Path out,
@@ -56,7 +58,8 @@ public record VaeTrainOptions(
     Path init,
     boolean decoderOnly,
     double adversarialWeight,
-    int motionWindows) {
+    int motionWindows,
+    double latentNoise) {
 
   public VaeTrainOptions {
     if (steps < 1) {
@@ -82,6 +85,9 @@ public record VaeTrainOptions(
     }
     if (motionWindows < 1) {
       throw new IllegalArgumentException("--motion-windows must be at least 1, got " + motionWindows);
+    }
+    if (!(latentNoise >= 0) || Double.isInfinite(latentNoise)) {
+      throw new IllegalArgumentException("--latent-noise must be 0 or more, got " + latentNoise);
     }
     if (snapshotEvery < 0) {
       throw new IllegalArgumentException("--snapshot-every must be 0 (never) or positive, got " + snapshotEvery);

@@ -171,12 +171,12 @@ public final class VaeTrainer {
       // a frozen encoder runs outside the collector: no graph, no gradient, no KL to learn; the
       // decoder still sees sampled latents, which also makes it forgiving of a denoiser's slips
       LatentDistribution frozen = options.decoderOnly() ? vae.encode(x) : null;
-      NDArray z = frozen == null ? null : frozen.sample();
+      NDArray z = frozen == null ? null : LatentNoise.apply(vae, frozen.sample(), options.latentNoise(), rng);
       NDArray loss;
       NDArray y;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         LatentDistribution latent = frozen == null ? vae.encode(x) : null;
-        y = vae.decode(frozen == null ? latent.sample() : z);
+        y = vae.decode(frozen == null ? LatentNoise.apply(vae, latent.sample(), options.latentNoise(), rng) : z);
         NDArray kl = latent == null ? null : latent.klMean().mul((float) options.klWeight());
         if (adversary == null) {
           loss = pixelLoss(x, y, frames);

@@ -74,35 +74,42 @@ class ReconstructionLossTest {
   @Test
   void aNegativeTemporalWeightIsRefused() {
     assertThatThrownBy(() -> new VaeTrainOptions(Path.of("out"), null, 10, 2, false, 0, 1e-3, 1, 16, 5, 0.1, 1e-6,
-        -0.5, 0, 5, 0, VaeConfig.tiny(), null, false, 0, 1))
+        -0.5, 0, 5, 0, VaeConfig.tiny(), null, false, 0, 1, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--temporal-weight");
   }
 
   @Test
   void aNegativeMotionWeightIsRefused() {
     assertThatThrownBy(() -> new VaeTrainOptions(Path.of("out"), null, 10, 2, false, 0, 1e-3, 1, 16, 5, 0.1, 1e-6,
-        0.5, -1, 5, 0, VaeConfig.tiny(), null, false, 0, 1))
+        0.5, -1, 5, 0, VaeConfig.tiny(), null, false, 0, 1, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--motion-weight");
   }
 
   @Test
   void aNegativeAdversarialWeightIsRefused() {
     assertThatThrownBy(() -> new VaeTrainOptions(Path.of("out"), null, 10, 2, false, 0, 1e-3, 1, 16, 5, 0.1, 1e-6,
-        0.5, 0, 5, 0, VaeConfig.tiny(), null, false, -0.1, 1))
+        0.5, 0, 5, 0, VaeConfig.tiny(), null, false, -0.1, 1, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--adversarial-weight");
   }
 
   @Test
   void noMotionWindowIsRefused() {
     assertThatThrownBy(() -> new VaeTrainOptions(Path.of("out"), null, 10, 2, false, 0, 1e-3, 1, 16, 5, 0.1, 1e-6,
-        0.5, 0, 5, 0, VaeConfig.tiny(), null, false, 0, 0))
+        0.5, 0, 5, 0, VaeConfig.tiny(), null, false, 0, 0, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--motion-windows");
+  }
+
+  @Test
+  void aNegativeLatentNoiseIsRefused() {
+    assertThatThrownBy(() -> new VaeTrainOptions(Path.of("out"), null, 10, 2, false, 0, 1e-3, 1, 16, 5, 0.1, 1e-6,
+        0.5, 0, 5, 0, VaeConfig.tiny(), null, false, 0, 1, -0.1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--latent-noise");
   }
 
   @Test
   void decoderOnlyNeedsATrainedEncoder() {
     assertThatThrownBy(() -> new VaeTrainOptions(Path.of("out"), null, 10, 2, false, 0, 1e-3, 1, 16, 5, 0.1, 1e-6,
-        0.5, 0, 5, 0, VaeConfig.tiny(), null, true, 0, 1))
+        0.5, 0, 5, 0, VaeConfig.tiny(), null, true, 0, 1, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--decoder-only").hasMessageContaining("--init");
   }
 }

@@ -42,7 +42,7 @@ class VaeTrainerTest {
   private static VaeTrainOptions options(Path out, int steps, boolean resume, Path init, boolean decoderOnly,
       double adversarialWeight) {
     return new VaeTrainOptions(out, null, steps, 2, resume, 7, 1e-3, 1, 16, 5, 0.25, 1e-6, 0.5, 4,
-        60, 2, VaeConfig.tiny(), init, decoderOnly, adversarialWeight, 2);
+        60, 2, VaeConfig.tiny(), init, decoderOnly, adversarialWeight, 2, 0);
   }
 
   @Test
@@ -95,7 +95,7 @@ class VaeTrainerTest {
       public void checkpoint(long step, Path dir, double heldOutPsnr) {}
     };
     VaeTrainOptions longRun = new VaeTrainOptions(dir.resolve("run"), null, steps, 1, false, 7, 1e-3, 1, 8, 5, 0.25,
-        1e-6, 0.5, 0, 60, 0, VaeConfig.tiny(), init, init != null, adversarialWeight, 1);
+        1e-6, 0.5, 0, 60, 0, VaeConfig.tiny(), init, init != null, adversarialWeight, 1, 0);
     new VaeTrainer(longRun, counting).run();
     assertThat(live.get(20L)).isPositive();
     assertThat(live.get((long) steps)).isEqualTo(live.get(20L));
