@@ -1,6 +1,7 @@
 package org.sora4j.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -109,7 +110,7 @@ final class TrainDitCommand implements Callable<Integer> {
 
     @Override
     public void checkpoint(long step, Path dir, double sampleScore) {
-      System.out.printf("%ncheckpoint at step %d: judge score of the samples %.3f -> %s%n", step, sampleScore, dir);
+      System.out.printf(Locale.ROOT, "%ncheckpoint at step %d: judge score of the samples %.3f -> %s%n", step, sampleScore, dir);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.sora4j.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.vae.VaeConfig;
@@ -205,7 +206,7 @@ final class TrainVaeCommand implements Callable<Integer> {
 
     @Override
     public void checkpoint(long step, Path dir, double heldOutPsnr) {
-      System.out.printf("%ncheckpoint at step %d: held-out psnr %.2f dB -> %s%n", step, heldOutPsnr, dir);
+      System.out.printf(Locale.ROOT, "%ncheckpoint at step %d: held-out psnr %.2f dB -> %s%n", step, heldOutPsnr, dir);
     }
 
     @Override

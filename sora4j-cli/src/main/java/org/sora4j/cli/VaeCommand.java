@@ -56,13 +56,13 @@ final class VaeCommand implements Runnable {
         vae.checkSize(video.width(), video.height());
         Video recon = vae.reconstruct(video, manager);
         clip.write(recon);
-        System.out.printf("ssim: %.4f%n", VideoMetrics.ssim(video, recon));
+        System.out.printf(Locale.ROOT, "ssim: %.4f%n", VideoMetrics.ssim(video, recon));
         if (video.frameCount() > 1) {
-          System.out.printf("flicker: %.4f%n", VideoMetrics.flicker(video, recon));
+          System.out.printf(Locale.ROOT, "flicker: %.4f%n", VideoMetrics.flicker(video, recon));
           double moving = VideoMetrics.movingPsnr(video, recon);
           System.out.println(Double.isNaN(moving) ? "moving psnr: nothing moves" : String.format(Locale.ROOT, "moving psnr: %.2f", moving));
         }
-        System.out.printf("psnr: %.2f%n", VideoMetrics.psnr(video, recon));
+        System.out.printf(Locale.ROOT, "psnr: %.2f%n", VideoMetrics.psnr(video, recon));
       }
       return 0;
     }
@@ -229,7 +229,7 @@ final class VaeCommand implements Runnable {
         System.out.println("| mode | seconds | frames | frames/s | peak RSS MB | added MB |");
         System.out.println("|---|---|---|---|---|---|");
         for (VaeBenchmark.Row row : VaeBenchmark.run(vae, frame.width(), frame.height(), fps, seconds, wholeUpTo)) {
-          System.out.printf("| %s | %.0f | %d | %.1f | %.0f | %.0f |%n", row.mode(), row.seconds(), row.frames(),
+          System.out.printf(Locale.ROOT, "| %s | %.0f | %d | %.1f | %.0f | %.0f |%n", row.mode(), row.seconds(), row.frames(),
               row.framesPerSecond(), row.peakBytes() / 1e6, row.addedBytes() / 1e6);
         }
       }
