@@ -28,6 +28,8 @@ import java.util.List;
  * @param spatialPatch side of the transformer's patches in latent cells, or 0 for the init
  *     model's (or, for a new model, 16 pixels' worth); with {@code init}, weights that no longer
  *     fit (the patch embedding and output layer) start afresh
+ * @param motionWeight how many times over the loss counts latent positions that move
+ *     ({@link MotionWeights}); 0 weighs every position alike
  */
 public record DitTrainOptions(
     Path out,
@@ -47,7 +49,8 @@ public record DitTrainOptions(
     int snapshotEvery,
     boolean tiny,
     Path init,
-    int spatialPatch) {
+    int spatialPatch,
+    double motionWeight) {
 
   public DitTrainOptions {
     buckets = List.copyOf(buckets);
@@ -71,6 +74,9 @@ public record DitTrainOptions(
     }
     if (spatialPatch < 0) {
       throw new IllegalArgumentException("--patch must be positive (or 0 for the default), got " + spatialPatch);
+    }
+    if (!(motionWeight >= 0 && motionWeight < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("--motion-weight must be 0 or more, got " + motionWeight);
     }
     if (buckets.isEmpty()) {
       throw new IllegalArgumentException("no training bucket");

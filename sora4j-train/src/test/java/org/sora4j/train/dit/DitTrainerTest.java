@@ -54,9 +54,32 @@ class DitTrainerTest {
   private static DitTrainOptions options(Path out, Path vae, int steps, boolean resume, Path init, int patch) {
     List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 0.7), new Bucket(new FrameSize(64, 64), 1, 0.3));
     return new DitTrainOptions(out, vae, null, steps, 2, resume, 3, 1e-3, 1, 6, buckets, 0.2, 0.9, 60, 2, true,
-        init, patch);
+        init, patch, 0);
   }
 
+
+  @Test
+  void aMotionWeightedRunTrainsWithAFiniteLossItsOwnWay(@TempDir Path dir) throws IOException {
+    // the weighted loss takes another path through the same data: finite, and not the plain loss
+    Path vae = TinyVae.saveIn(dir);
+    List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 1));
+    Map<Long, Double> plain = new HashMap<>();
+    Map<Long, Double> weighted = new HashMap<>();
+    for (double w : new double[] {0, 4}) {
+      Map<Long, Double> losses = w == 0 ? plain : weighted;
+      Notes recording = new Notes() {
+        @Override
+        public void step(long step, double loss, double samplesPerSecond) {
+          losses.put(step, loss);
+        }
+      };
+      new DitTrainer(new DitTrainOptions(dir.resolve("run" + w), vae, null, 3, 2, false, 3, 1e-3, 1, 4, buckets,
+          0.2, 0.9, 60, 0, true, null, 0, w), recording).run();
+    }
+    assertThat(weighted).hasSize(3);
+    assertThat(weighted.values()).allSatisfy(l -> assertThat(l).isFinite().isPositive());
+    assertThat(weighted.get(1L)).isNotEqualTo(plain.get(1L));
+  }
 
   @Test
   void aLongRunHoldsFlatMemory(@TempDir Path dir) throws IOException {
@@ -73,7 +96,7 @@ class DitTrainerTest {
     Path vae = TinyVae.saveIn(dir);
     List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 1));
     DitTrainOptions longRun = new DitTrainOptions(dir.resolve("run"), vae, null, 300, 2, false, 3, 1e-3, 1, 4, buckets,
-        0.2, 0.9, 60, 0, true, null, 0);
+        0.2, 0.9, 60, 0, true, null, 0, 0);
     new DitTrainer(longRun, counting).run();
     assertThat(live.get(20L)).isPositive();
     assertThat(live.get(300L)).isEqualTo(live.get(20L));
