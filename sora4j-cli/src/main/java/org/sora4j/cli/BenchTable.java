@@ -30,6 +30,8 @@ final class BenchTable {
       System.out.printf(Locale.ROOT, "  %-12s %.3f%n", d.getKey(), d.getValue());
     }
     System.out.println(setting);
+    result.seedError().ifPresent(e -> System.out.printf(Locale.ROOT, "seed error: %.3f (standard error of the score"
+        + " over the seeds; scores a few of these apart differ beyond noise)%n", e));
     System.out.printf(Locale.ROOT, "score: %.3f%n", result.score());
   }
 
@@ -49,6 +51,7 @@ final class BenchTable {
     }
     out.put("prompts", rows);
     out.put("dimensions", result.dimensionMeans());
+    result.seedError().ifPresent(e -> out.put("seed_error", JudgeCommand.round(e)));
     out.put("score", JudgeCommand.round(result.score()));
     System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
   }

@@ -119,6 +119,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--limit", paramLabel = "N", description = "Only the first N prompts of the set.")
   Integer limit;
 
+  @Option(names = "--seeds", paramLabel = "N", defaultValue = "1", description = "Make and judge each prompt with N"
+      + " seeds (its own, then further ones) and print how far the score moves with the seed (default: ${DEFAULT-VALUE}).")
+  int seeds;
+
   @Option(names = "--plot", paramLabel = "FILE.png", description = "With --long, also draw the scores per window.")
   Path plot;
 
@@ -141,6 +145,12 @@ final class EvalCommand implements Callable<Integer> {
     if (mode == Mode.image && longSeconds != null) {
       throw new IllegalArgumentException("--mode image makes one frame; it does not combine with --long");
     }
+    if (seeds < 1) {
+      throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
+    }
+    if (seeds > 1 && longSeconds != null) {
+      throw new IllegalArgumentException("--seeds judges clips of --seconds; it does not combine with --long");
+    }
     if (plot != null && longSeconds == null) {
       throw new IllegalArgumentException("--plot draws the windows of --long; give --long SECONDS too");
     }
@@ -161,9 +171,9 @@ final class EvalCommand implements Callable<Integer> {
         return judgeWindows(set, options, maker);
       }
       BenchResult result;
-      try (ProgressBar bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax(set.size())
-          .setUnit(" prompts", 1).build()) {
-        result = Benchmark.run(set, options, maker, bar::stepTo);
+      try (ProgressBar bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax((long) set.size() * seeds)
+          .setUnit(" videos", 1).build()) {
+        result = Benchmark.run(set, options, maker, seeds, bar::stepTo);
       }
       String how = mode == Mode.autoencoded ? "world renders through the VAE"
           : steps + " " + sampler + " steps, cfg " + BenchTable.trim(cfg) + (frameByFrame ? ", frame by frame" : "")
@@ -171,7 +181,7 @@ final class EvalCommand implements Callable<Integer> {
       if (!seams.isEmpty() && !json) {
         printSeams();
       }
-      BenchTable.print(result, set.size() + " prompts at " + frame + ", " + BenchTable.trim(fps) + " fps, "
+      BenchTable.print(result, set.size() + " prompts" + (seeds > 1 ? " x " + seeds + " seeds" : "") + " at " + frame + ", " + BenchTable.trim(fps) + " fps, "
           + BenchTable.trim(seconds) + " s, " + how, json, size, fps, seconds);
     }
     return 0;
@@ -213,12 +223,14 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   /**
-   * The world render of the prompt after the one of index {@code seed} in the set (the first after
-   * the last), as its own eval row renders it: the benchmark seeds each prompt with its index.
+   * The world render of the prompt after the one of seed {@code seed} in the set (the first after
+   * the last), as its own eval row renders it: in round k the benchmark seeds prompt i with i + k * n.
    */
   private static Video nextRender(List<String> set, long seed, BenchOptions bench) {
-    int next = (int) ((seed + 1) % set.size());
-    return Benchmark.WORLD.make(set.get(next), PromptParser.parse(set.get(next)).spec(), next, bench);
+    int n = set.size();
+    int next = (int) ((seed + 1) % n);
+    long nextSeed = seed / n * n + next;
+    return Benchmark.WORLD.make(set.get(next), PromptParser.parse(set.get(next)).spec(), nextSeed, bench);
   }
 
   /** Half the frame's width and height, rounded down to the model's grid (at least one cell). */

@@ -3,6 +3,8 @@ package org.sora4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +66,23 @@ class PromptingCommandsTest {
     assertThat(run("eval", "--mode", "loop", "--frame-by-frame", "--limit", "1")).isNotZero();
     assertThat(run("eval", "--mode", "edit", "--strength", "1.5", "--limit", "1")).isNotZero();
     assertThat(run("eval", "--mode", "image", "--long", "4", "--limit", "1")).isNotZero();
+  }
+
+  @Test
+  void judgesEachPromptWithSeveralSeedsAndSaysHowFarTheScoreMoves() throws IOException {
+    List<String> lines = VaeEvalCommandTest.run(0, "eval", "--seeds", "2", "--limit", "2", "--size", "32x32", "--json",
+        "--model", dit.toString(), "--vae", vae.toString(), "--steps", "2");
+    JsonNode out = new ObjectMapper().readTree(String.join("\n", lines));
+    assertThat(out.get("prompts")).hasSize(4);
+    assertThat(out.get("prompts").get(2).get("prompt").asText()).isEqualTo(out.get("prompts").get(0).get("prompt").asText());
+    assertThat(out.get("prompts").get(3).get("seed").asLong()).isEqualTo(3);
+    assertThat(out.get("seed_error").asDouble()).isBetween(0.0, 0.5);
+    List<String> table = VaeEvalCommandTest.run(0, "eval", "--seeds", "2", "--limit", "1", "--size", "32x32",
+        "--model", dit.toString(), "--vae", vae.toString(), "--steps", "2");
+    assertThat(table.get(table.size() - 2)).startsWith("seed error: ");
+    assertThat(table.get(table.size() - 1)).startsWith("score: ");
+    assertThat(run("eval", "--seeds", "0", "--limit", "1")).isEqualTo(2);
+    assertThat(run("eval", "--seeds", "2", "--long", "4", "--limit", "1")).isEqualTo(2);
   }
 
   @Test

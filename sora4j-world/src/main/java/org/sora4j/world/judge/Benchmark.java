@@ -44,17 +44,39 @@ public final class Benchmark {
    * @throws IllegalArgumentException naming the prompt if one cannot be parsed
    */
   public static BenchResult run(List<String> prompts, BenchOptions options, VideoMaker maker, IntConsumer progress) {
+    return run(prompts, options, maker, 1, progress);
+  }
+
+  /**
+   * Runs the benchmark {@code seeds} times over: in round {@code k} (from 0), prompt {@code i} of
+   * {@code n} is made with seed {@code i + k * n}, so round 0 is the single-seed benchmark and each
+   * further round draws every prompt afresh.
+   *
+   * @param progress told the number of videos judged after each one
+   * @throws IllegalArgumentException naming the prompt if one cannot be parsed, or for fewer than one seed
+   */
+  public static BenchResult run(List<String> prompts, BenchOptions options, VideoMaker maker, int seeds,
+      IntConsumer progress) {
     Objects.requireNonNull(options, "options");
     if (prompts.isEmpty()) {
       throw new IllegalArgumentException("no prompt to benchmark");
     }
+    if (seeds < 1) {
+      throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
+    }
+    List<SceneSpec> specs = new ArrayList<>();
+    for (int i = 0; i < prompts.size(); i++) {
+      specs.add(parse(prompts.get(i), i));
+    }
     Judge judge = new Judge();
     List<BenchResult.Row> rows = new ArrayList<>();
-    for (int i = 0; i < prompts.size(); i++) {
-      String prompt = prompts.get(i);
-      SceneSpec spec = parse(prompt, i);
-      rows.add(new BenchResult.Row(prompt, i, judge.score(maker.make(prompt, spec, i, options), spec)));
-      progress.accept(i + 1);
+    for (int k = 0; k < seeds; k++) {
+      for (int i = 0; i < prompts.size(); i++) {
+        long seed = i + (long) k * prompts.size();
+        rows.add(new BenchResult.Row(prompts.get(i), seed, judge.score(maker.make(prompts.get(i), specs.get(i), seed,
+            options), specs.get(i))));
+        progress.accept(rows.size());
+      }
     }
     return BenchResult.of(rows);
   }
