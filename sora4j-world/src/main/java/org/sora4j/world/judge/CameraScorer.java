@@ -3,6 +3,7 @@ package org.sora4j.world.judge;
 import static org.sora4j.world.judge.Fits.decay;
 import static org.sora4j.world.judge.Fits.rise;
 
+import java.util.Locale;
 import org.sora4j.world.scene.CameraMove;
 
 /**
@@ -21,7 +22,7 @@ final class CameraScorer {
     double quality = quality(c);
     double s = quality * fit(asked, c);
     CameraMove seen = classify(c);
-    String note = String.format("camera: pan %+.2f frame heights, zoom x%.2f -> %s", c.pan(), Math.exp(c.logZoom()),
+    String note = String.format(Locale.ROOT, "camera: pan %+.2f frame heights, zoom x%.2f -> %s", c.pan(), Math.exp(c.logZoom()),
         seen.word()) + (quality < 0.5 ? " (background does not match between frames)" : "");
     return Verdict.of(s, note);
   }

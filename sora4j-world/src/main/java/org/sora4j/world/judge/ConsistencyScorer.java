@@ -4,6 +4,7 @@ import static org.sora4j.world.judge.Fits.decay;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.sora4j.world.scene.WorldLayout;
 
 /**
@@ -45,7 +46,7 @@ final class ConsistencyScorer {
       }
       background = decay(mean, 4, 5);
       if (background < 0.7) {
-        problems.add(String.format("background changes by %.1f levels per frame", mean));
+        problems.add(String.format(Locale.ROOT, "background changes by %.1f levels per frame", mean));
       }
     }
     if (identity < 0.7) {
@@ -58,7 +59,7 @@ final class ConsistencyScorer {
       problems.add("objects change size");
     }
     double score = identity * color * size * background;
-    return Verdict.of(score, problems.isEmpty() ? String.format("consistency: %.2f", score)
+    return Verdict.of(score, problems.isEmpty() ? String.format(Locale.ROOT, "consistency: %.2f", score)
         : "consistency: " + String.join("; ", problems));
   }
 

@@ -5,6 +5,7 @@ import static org.sora4j.world.judge.Fits.decay;
 import static org.sora4j.world.judge.Fits.rise;
 
 import java.util.List;
+import java.util.Locale;
 import org.sora4j.world.scene.Motion;
 import org.sora4j.world.scene.WorldLayout;
 
@@ -28,8 +29,8 @@ final class MotionScorer {
     double s = fit(asked, o);
     Motion seen = classify(o);
     String note = seen == asked || seen == null
-        ? String.format("motion: %s fits %.2f", asked.word(), s)
-        : String.format("motion: %s fits %.2f; it looks more like '%s' (%.2f)", asked.word(), s, seen.word(), fit(seen, o));
+        ? String.format(Locale.ROOT, "motion: %s fits %.2f", asked.word(), s)
+        : String.format(Locale.ROOT, "motion: %s fits %.2f; it looks more like '%s' (%.2f)", asked.word(), s, seen.word(), fit(seen, o));
     return Verdict.of(s, note);
   }
 

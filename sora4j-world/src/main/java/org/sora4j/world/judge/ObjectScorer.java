@@ -3,6 +3,7 @@ package org.sora4j.world.judge;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.sora4j.world.scene.Motion;
 import org.sora4j.world.scene.ObjectColor;
@@ -157,6 +158,6 @@ final class ObjectScorer {
 
   static String describe(Track t) {
     ObjectSpec seen = t.spec();
-    return String.format("%s %s %s (r %.3f)", seen.size().word(), seen.color().word(), seen.shape().word(), t.radius());
+    return String.format(Locale.ROOT, "%s %s %s (r %.3f)", seen.size().word(), seen.color().word(), seen.shape().word(), t.radius());
   }
 }

@@ -4,6 +4,7 @@ import static org.sora4j.world.judge.Fits.decay;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Object permanence behind the wall: each object seen before the wall must come out on the other
@@ -25,7 +26,7 @@ final class PermanenceScorer {
       sum += object(t, o, notes);
     }
     double score = sum / o.objects().size();
-    return Verdict.of(score, notes.isEmpty() ? String.format("permanence: objects come back as predicted (%.2f)", score)
+    return Verdict.of(score, notes.isEmpty() ? String.format(Locale.ROOT, "permanence: objects come back as predicted (%.2f)", score)
         : "permanence: " + String.join("; ", notes));
   }
 
@@ -57,7 +58,7 @@ final class PermanenceScorer {
     double error = Fits.median(errors, errors.length);
     double where = decay(error, 0.03, 0.05);
     if (where < 0.5) {
-      notes.add(String.format("%s comes back %.2f frame heights from where it should", name, error));
+      notes.add(String.format(Locale.ROOT, "%s comes back %.2f frame heights from where it should", name, error));
     }
     double color = sameColor(before, after);
     if (color < 0.5) {

@@ -5,6 +5,7 @@ import static org.sora4j.world.judge.Fits.decay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.sora4j.world.scene.Motion;
 
 /**
@@ -30,7 +31,7 @@ final class PhysicsScorer {
         return Verdict.of(0, "physics: a collision needs two objects, saw " + o.objects().size());
       }
       double[] m = momentum(new Path(o.objects().get(0)), new Path(o.objects().get(1)));
-      return Verdict.of(m[0], String.format("physics: momentum kept to %.0f%%, energy ratio %.2f", 100 * (1 - m[1]), m[2]));
+      return Verdict.of(m[0], String.format(Locale.ROOT, "physics: momentum kept to %.0f%%, energy ratio %.2f", 100 * (1 - m[1]), m[2]));
     }
     double sum = 0;
     List<String> notes = new ArrayList<>();
@@ -45,7 +46,7 @@ final class PhysicsScorer {
       sum += s;
     }
     double score = sum / o.objects().size();
-    String note = notes.isEmpty() ? String.format("physics (%s): %.2f", motion.word(), score)
+    String note = notes.isEmpty() ? String.format(Locale.ROOT, "physics (%s): %.2f", motion.word(), score)
         : "physics: " + String.join("; ", notes);
     return Verdict.of(score, note);
   }
@@ -61,7 +62,7 @@ final class PhysicsScorer {
     BounceFit.Result fit = BounceFit.fit(p, fromRest);
     double follows = decay(fit.rms(), 0.008, 0.015);
     if (follows < 0.5) {
-      notes.add(String.format("the heights do not follow a falling, bouncing body (off by %.3f frame heights)", fit.rms()));
+      notes.add(String.format(Locale.ROOT, "the heights do not follow a falling, bouncing body (off by %.3f frame heights)", fit.rms()));
     }
     double floating = floating(p);
     if (floating < 0.5) {
@@ -151,7 +152,7 @@ final class PhysicsScorer {
     double ratio = (second + 0.01) / (first + 0.01);
     double slows = decay(Math.log(ratio), 0.05, 0.15);
     if (slows < 0.5) {
-      notes.add(String.format("speeds up while rolling (%.2f -> %.2f)", first, second));
+      notes.add(String.format(Locale.ROOT, "speeds up while rolling (%.2f -> %.2f)", first, second));
     }
     double floor = decay(p.maxY() - p.minY(), 0.02, 0.03);
     // friction only slows a body down: every step no faster than the one before, never backwards

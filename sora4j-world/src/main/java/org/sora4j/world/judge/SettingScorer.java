@@ -1,5 +1,6 @@
 package org.sora4j.world.judge;
 
+import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
@@ -28,9 +29,9 @@ final class SettingScorer {
     double absolute = Fits.decay(mine, GOOD, SCALE);
     Look seen = fit.best();
     Object seenValue = attribute.apply(seen);
-    String note = String.format("%s: %s explains the background to %.1f levels", what,
+    String note = String.format(Locale.ROOT, "%s: %s explains the background to %.1f levels", what,
         ((org.sora4j.world.scene.Word) asked).word(), mine)
-        + (seenValue != asked ? String.format("; it looks like %s (%.1f)", ((org.sora4j.world.scene.Word) seenValue).word(), other) : "");
+        + (seenValue != asked ? String.format(Locale.ROOT, "; it looks like %s (%.1f)", ((org.sora4j.world.scene.Word) seenValue).word(), other) : "");
     return Verdict.of(share * absolute, note);
   }
 }

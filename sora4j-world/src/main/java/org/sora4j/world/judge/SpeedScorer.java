@@ -2,6 +2,7 @@ package org.sora4j.world.judge;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.sora4j.world.scene.CameraMove;
 import org.sora4j.world.scene.Motion;
 import org.sora4j.world.scene.Speed;
@@ -51,7 +52,7 @@ final class SpeedScorer {
         if (r == null) {
           continue;
         }
-        what = String.format("%s %.3g", rateName(motion), r[0]);
+        what = String.format(Locale.ROOT, "%s %.3g", rateName(motion), r[0]);
         sum += inRange(r[0], r[1], r[2]);
         n++;
       }
@@ -67,8 +68,8 @@ final class SpeedScorer {
         best = s;
       }
     }
-    String note = String.format("speed: %s; %s fits %.2f", what, asked.word(), fit[asked.ordinal()])
-        + (best != asked ? String.format(", %s fits %.2f", best.word(), fit[best.ordinal()]) : "");
+    String note = String.format(Locale.ROOT, "speed: %s; %s fits %.2f", what, asked.word(), fit[asked.ordinal()])
+        + (best != asked ? String.format(Locale.ROOT, ", %s fits %.2f", best.word(), fit[best.ordinal()]) : "");
     return Verdict.of(fit[asked.ordinal()], note);
   }
 

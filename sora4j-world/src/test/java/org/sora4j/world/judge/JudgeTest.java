@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.sora4j.core.video.Video;
 import org.sora4j.world.scene.CameraMove;
@@ -67,6 +68,21 @@ class JudgeTest {
     assertThat(r.overall()).isCloseTo(r.dimensions().values().stream().mapToDouble(d -> d).average().orElseThrow(),
         within(1e-9));
     assertThat(r.notes()).isNotEmpty();
+  }
+
+  @Test
+  void notesWriteNumbersWithAPointWhateverTheDefaultLocale() {
+    // notes are read by people and parsed by scripts: "fits 0.53" everywhere, never "fits 0,53"
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.GERMANY);
+    try {
+      JudgeReport r = judge.score(Clips.render("a red ball falls on the grass at sunset", 3),
+          Clips.spec("a red ball falls on the grass at sunset"));
+      assertThat(r.notes()).anySatisfy(n -> assertThat(n).containsPattern("\\d\\.\\d"));
+      assertThat(r.notes()).noneSatisfy(n -> assertThat(n).containsPattern("\\d,\\d"));
+    } finally {
+      Locale.setDefault(before);
+    }
   }
 
   @Test
