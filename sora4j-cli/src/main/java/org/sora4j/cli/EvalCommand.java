@@ -181,7 +181,8 @@ final class EvalCommand implements Callable<Integer> {
       if (!seams.isEmpty() && !json) {
         printSeams();
       }
-      BenchTable.print(result, set.size() + " prompts" + (seeds > 1 ? " x " + seeds + " seeds" : "") + " at " + frame + ", " + BenchTable.trim(fps) + " fps, "
+      String prompted = set.size() + " prompts" + (seeds > 1 ? " x " + seeds + " seeds" : "");
+      BenchTable.print(result, prompted + " at " + frame + ", " + BenchTable.trim(fps) + " fps, "
           + BenchTable.trim(seconds) + " s, " + how, json, size, fps, seconds);
     }
     return 0;
