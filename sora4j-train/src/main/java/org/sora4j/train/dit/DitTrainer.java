@@ -183,14 +183,9 @@ public final class DitTrainer {
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         TextEncoder.Output text = model.encodeText(manager, captions);
         NDArray v = model.velocity(xt, time, text);
-        if (options.motionWeight() == 0) {
-          float perFrame = shape.get(1) * shape.get(3) * shape.get(4);
-          loss = v.sub(target).square().mul(weight).sum().div(weight.sum().mul(perFrame));
-        } else {
-          // a weighted mean, so the loss and the gradient keep their scale as the weight grows
-          NDArray full = weight.mul(MotionWeights.of(x0, options.motionWeight()));
-          loss = v.sub(target).square().mul(full).sum().div(full.sum().mul(shape.get(1)));
-        }
+        // a weighted mean over the frames to generate, so the loss keeps its scale as the motion weight grows
+        NDArray full = weight.mul(MotionWeights.of(x0, options.motionWeight()));
+        loss = v.sub(target).square().mul(full).sum().div(full.sum().mul(shape.get(1)));
         gc.backward(loss);
       }
       optimizer.update(model.getParameters(), options.learningRateAt(step), 1.0);

@@ -56,6 +56,7 @@ public record BenchResult(List<Row> rows, Map<String, Double> dimensionMeans, do
     for (Row row : rows) {
       byPrompt.computeIfAbsent(row.prompt(), p -> new ArrayList<>()).add(row.report().overall());
     }
+    // a sample variance by hand: two lines, and no statistics library is on the classpath for it
     double varianceOfSum = 0;
     for (List<Double> scores : byPrompt.values()) {
       int k = scores.size();
