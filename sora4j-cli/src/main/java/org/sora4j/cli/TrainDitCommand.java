@@ -63,6 +63,10 @@ final class TrainDitCommand implements Callable<Integer> {
       + " (default: the --init model's, or 8x8 pixels' worth); with --init, the layers this changes start afresh.")
   int patch;
 
+  @Option(names = "--depth", paramLabel = "N", defaultValue = "0", description = "Transformer blocks (default: the"
+      + " --init model's, or 8); with --init, at least its count: added blocks start as the identity.")
+  int depth;
+
   @Option(names = "--motion-weight", paramLabel = "W", defaultValue = "0", description = "Count latent positions that"
       + " move W times more in the loss (1 + W where they move most; default: ${DEFAULT-VALUE}, every position alike).")
   double motionWeight;
@@ -72,7 +76,7 @@ final class TrainDitCommand implements Callable<Integer> {
     Path vaeDir = ModelPaths.resolve(vae, "vae", "--vae");
     DitTrainOptions options = new DitTrainOptions(out, vaeDir, data, steps, batch, resume, seed, learningRate,
         Math.min(500, steps / 10), clips, Bucket.worldMix(), 0.1, 0.999, checkpointMinutes, snapshotEvery, tiny, init, patch,
-        motionWeight);
+        depth, motionWeight);
     try (ProgressListener listener = new ProgressListener()) {
       Path checkpoint = new DitTrainer(options, listener).run();
       System.out.println("model: " + checkpoint);

@@ -50,6 +50,7 @@ public final class ModelFolder {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern CHILD_NUMBER = Pattern.compile("(^|_)\\d{2}(?=[A-Za-z])");
 
   private ModelFolder() {}
 
@@ -144,14 +145,19 @@ public final class ModelFolder {
     parameters.forEach(ModelFolder::array);
     copy(dir, parameters, entries -> {
       checkFits(dir, parameters, entries);
-      return parameters.keySet();
+      Map<String, String> all = new LinkedHashMap<>();
+      parameters.keySet().forEach(name -> all.put(name, name));
+      return all;
     });
   }
 
   /**
    * Loads the weights in {@code dir} whose name and shape match one of {@code block}'s parameters
    * and leaves the others as initialized: a new model started from a trained one that differs in
-   * a few layers (another patch size changes only the patch embedding and the output layer).
+   * a few layers (another patch size changes only the patch embedding and the output layer; more
+   * blocks add new ones). A name matches exactly or, where blocks were inserted before it, without
+   * the child numbers DJL puts in front of each block's name ("02transformer_12final_bias" is
+   * "transformer_final_bias"), if that shorter name is unique in both the block and the file.
    *
    * @return the names of the block's parameters left as initialized, sorted
    * @throws IOException if the weights file is missing, malformed or fails its SHA-256
@@ -163,26 +169,49 @@ public final class ModelFolder {
     parameters.forEach(ModelFolder::array);
     TreeSet<String> left = new TreeSet<>(parameters.keySet());
     copy(dir, parameters, entries -> {
-      List<String> matching = new ArrayList<>();
+      Map<String, String> byShortName = uniqueShortNames(entries.keySet());
+      Map<String, String> ownShortNames = uniqueShortNames(parameters.keySet());
+      Map<String, String> matching = new LinkedHashMap<>();
       parameters.forEach((name, p) -> {
-        TensorEntry entry = entries.get(name);
+        String source = entries.containsKey(name) ? name : byShortName.get(withoutChildNumbers(name));
+        boolean unique = entries.containsKey(name) || ownShortNames.containsKey(withoutChildNumbers(name));
+        TensorEntry entry = source == null || !unique ? null : entries.get(source);
         if (entry != null && entry.shape().equals(p.getArray().getShape())) {
-          matching.add(name);
+          matching.put(name, source);
         }
       });
       if (matching.isEmpty()) {
         throw new IllegalArgumentException("no parameter of the model in " + dir
             + " matches this model's names and shapes: it is another kind of model");
       }
-      left.removeAll(matching);
+      left.removeAll(matching.keySet());
       return matching;
     });
     return List.copyOf(left);
   }
 
+  /** Each name without child numbers, to the one full name it comes from (names that collide are left out). */
+  private static Map<String, String> uniqueShortNames(Collection<String> names) {
+    Map<String, String> out = new LinkedHashMap<>();
+    TreeSet<String> collided = new TreeSet<>();
+    for (String name : names) {
+      String shortName = withoutChildNumbers(name);
+      if (out.putIfAbsent(shortName, name) != null) {
+        collided.add(shortName);
+      }
+    }
+    collided.forEach(out::remove);
+    return out;
+  }
+
+  /** DJL names a child block "%02d" + name, numbered in the order it was added. */
+  private static String withoutChildNumbers(String name) {
+    return CHILD_NUMBER.matcher(name).replaceAll("$1");
+  }
+
   /** Copies the chosen parameters' values from {@code dir}'s verified weights, in place. */
   private static void copy(Path dir, Map<String, Parameter> parameters,
-      Function<Map<String, TensorEntry>, Collection<String>> choose) throws IOException {
+      Function<Map<String, TensorEntry>, Map<String, String>> choose) throws IOException {
     Path weights = dir.resolve(WEIGHTS);
     if (!Files.isRegularFile(weights)) {
       throw new IOException(dir + " is not a model folder: it has no " + WEIGHTS);
@@ -192,9 +221,10 @@ public final class ModelFolder {
       SafeTensorsHeader header = SafeTensorsHeader.read(weights, channel);
       Map<String, TensorEntry> entries = new LinkedHashMap<>();
       header.tensors().forEach(t -> entries.put(t.name(), t));
-      for (String name : choose.apply(entries)) {
-        float[] values = SafeTensors.readValues(weights, channel, header, entries.get(name));
-        parameters.get(name).getArray().set(FloatBuffer.wrap(values));
+      // parameter name -> the stored tensor it takes its values from
+      for (Map.Entry<String, String> chosen : choose.apply(entries).entrySet()) {
+        float[] values = SafeTensors.readValues(weights, channel, header, entries.get(chosen.getValue()));
+        parameters.get(chosen.getKey()).getArray().set(FloatBuffer.wrap(values));
       }
     }
   }

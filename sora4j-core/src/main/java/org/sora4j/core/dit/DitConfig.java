@@ -43,6 +43,12 @@ public record DitConfig(
         factorised, ropeTheta);
   }
 
+  /** The same model with {@code blocks} transformer blocks. */
+  public DitConfig withDepth(int blocks) {
+    return new DitConfig(latentChannels, patchT, patchH, patchW, width, blocks, heads, mlpRatio, textWidth,
+        factorised, ropeTheta);
+  }
+
   /** A tiny model for tests. */
   public static DitConfig tiny(int latentChannels, int textWidth) {
     return new DitConfig(latentChannels, 1, 2, 2, 32, 2, 2, 2.0, textWidth, false, 100.0);

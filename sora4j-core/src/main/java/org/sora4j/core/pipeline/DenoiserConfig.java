@@ -45,6 +45,11 @@ public record DenoiserConfig(TextEncoderConfig textEncoder, DitConfig transforme
     return new DenoiserConfig(textEncoder, transformer.withSpatialPatch(side), vocabulary);
   }
 
+  /** The same denoiser with {@code blocks} transformer blocks. */
+  public DenoiserConfig withDepth(int blocks) {
+    return new DenoiserConfig(textEncoder, transformer.withDepth(blocks), vocabulary);
+  }
+
   /** A tiny denoiser for tests. */
   public static DenoiserConfig tiny(List<String> vocabulary, int latentChannels) {
     TextEncoderConfig text = TextEncoderConfig.tiny(vocabulary.size());

@@ -7,9 +7,16 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sora4j.core.checkpoint.ModelFolder;
+import org.sora4j.core.checkpoint.StorageType;
 
 class DiffusionTransformerTest {
   private static NDManager manager;
@@ -98,5 +105,33 @@ class DiffusionTransformerTest {
           manager.randomNormal(new Shape(1, 3, 8)), manager.ones(new Shape(1, 3)));
       assertThat(v.getShape()).isEqualTo(shape);
     }
+  }
+
+  @Test
+  void aDeeperModelStartsFromATrainedOneAndComputesTheSame(@TempDir Path dir) throws IOException {
+    DitConfig config = DitConfig.tiny(4, 8);
+    DiffusionTransformer trained = new DiffusionTransformer(config);
+    trained.initialize(manager);
+    // a trained model's gates and output layer are not zero: give every weight a value
+    for (Parameter p : trained.getParameters().values()) {
+      p.getArray().set(manager.randomNormal(0, 0.2f, p.getArray().getShape(), p.getArray().getDataType())
+          .toFloatArray());
+    }
+    ModelFolder.save(dir, config, trained, StorageType.F32);
+    DiffusionTransformer deeper = new DiffusionTransformer(config.withDepth(config.depth() + 1));
+    deeper.initialize(manager);
+
+    List<String> fresh = ModelFolder.loadMatching(dir, deeper);
+
+    // only the added block is new; the output layer, registered after it, loads by its name
+    assertThat(fresh).isNotEmpty().allMatch(name -> name.contains("block2_"));
+    Shape shape = new Shape(1, 4, 2, 4, 4);
+    NDArray latent = manager.randomNormal(shape);
+    NDArray time = manager.create(new float[] {0.3f, 0.7f}).reshape(1, 2);
+    NDArray text = manager.randomNormal(new Shape(1, 3, 8));
+    NDArray mask = manager.ones(new Shape(1, 3));
+    NDArray before = trained.forward(latent, time, text, mask);
+    assertThat(before.abs().max().getFloat()).isGreaterThan(0.01f);
+    assertThat(deeper.forward(latent, time, text, mask).sub(before).abs().max().getFloat()).isLessThan(1e-5f);
   }
 }

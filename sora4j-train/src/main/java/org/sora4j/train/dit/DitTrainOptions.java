@@ -28,6 +28,8 @@ import java.util.List;
  * @param spatialPatch side of the transformer's patches in latent cells, or 0 for the init
  *     model's (or, for a new model, 16 pixels' worth); with {@code init}, weights that no longer
  *     fit (the patch embedding and output layer) start afresh
+ * @param depth transformer blocks, or 0 for the init model's (or the shipped size's); with
+ *     {@code init}, as many or more than it has: the added blocks start as the identity
  * @param motionWeight how many times over the loss counts latent positions that move
  *     ({@link MotionWeights}); 0 weighs every position alike
  */
@@ -50,6 +52,7 @@ public record DitTrainOptions(
     boolean tiny,
     Path init,
     int spatialPatch,
+    int depth,
     double motionWeight) {
 
   public DitTrainOptions {
@@ -74,6 +77,9 @@ public record DitTrainOptions(
     }
     if (spatialPatch < 0) {
       throw new IllegalArgumentException("--patch must be positive (or 0 for the default), got " + spatialPatch);
+    }
+    if (depth < 0) {
+      throw new IllegalArgumentException("--depth must be positive (or 0 for the default), got " + depth);
     }
     if (!(motionWeight >= 0 && motionWeight < Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException("--motion-weight must be 0 or more, got " + motionWeight);

@@ -106,7 +106,7 @@ public final class DitTrainer {
     }
   }
 
-  /** The run's own config on resume; else the init model's or a new one, with --patch applied. */
+  /** The run's own config on resume; else the init model's or a new one, with --patch and --depth applied. */
   private DenoiserConfig configFor(RunFolder run, LatentCache cache, VideoVae vae) throws IOException {
     if (options.resume()) {
       DenoiserConfig config = run.loadConfig(DenoiserConfig.class);
@@ -115,14 +115,33 @@ public final class DitTrainer {
         throw new IllegalArgumentException("the run in " + options.out() + " uses patches of " + patch
             + "x" + patch + " latent cells; --patch cannot change on --resume");
       }
+      int depth = config.transformer().depth();
+      if (options.depth() != 0 && options.depth() != depth) {
+        throw new IllegalArgumentException("the run in " + options.out() + " has " + depth
+            + " transformer blocks; --depth cannot change on --resume");
+      }
       return config;
     }
     DenoiserConfig config = options.init() != null
         ? ModelFolder.loadConfig(options.init(), DenoiserConfig.class) : newConfig(cache, vae);
-    return options.spatialPatch() == 0 ? config : config.withSpatialPatch(options.spatialPatch());
+    if (options.spatialPatch() != 0) {
+      config = config.withSpatialPatch(options.spatialPatch());
+    }
+    if (options.depth() != 0) {
+      int trained = config.transformer().depth();
+      if (options.init() != null && options.depth() < trained) {
+        throw new IllegalArgumentException("--depth " + options.depth() + " is fewer blocks than the " + trained
+            + " of the --init model in " + options.init() + "; a model started from it can only grow");
+      }
+      config = config.withDepth(options.depth());
+    }
+    return config;
   }
 
-  /** Loads the init model's weights: all of them, or, when the patch differs, all that still fit. */
+  /**
+   * Loads the init model's weights: all of them, or, when the patch or depth differs, all that
+   * still fit. Added blocks keep their initialization, which is the identity (adaLN-Zero).
+   */
   private void initFrom(Path init, Denoiser model) throws IOException {
     if (ModelFolder.loadConfig(init, DenoiserConfig.class).equals(model.config())) {
       ModelFolder.loadInto(init, model);

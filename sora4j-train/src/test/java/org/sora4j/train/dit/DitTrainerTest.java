@@ -52,9 +52,14 @@ class DitTrainerTest {
   }
 
   private static DitTrainOptions options(Path out, Path vae, int steps, boolean resume, Path init, int patch) {
+    return options(out, vae, steps, resume, init, patch, 0);
+  }
+
+  private static DitTrainOptions options(Path out, Path vae, int steps, boolean resume, Path init, int patch,
+      int depth) {
     List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 0.7), new Bucket(new FrameSize(64, 64), 1, 0.3));
     return new DitTrainOptions(out, vae, null, steps, 2, resume, 3, 1e-3, 1, 6, buckets, 0.2, 0.9, 60, 2, true,
-        init, patch, 0);
+        init, patch, depth, 0);
   }
 
 
@@ -74,7 +79,7 @@ class DitTrainerTest {
         }
       };
       new DitTrainer(new DitTrainOptions(dir.resolve("run" + w), vae, null, 3, 2, false, 3, 1e-3, 1, 4, buckets,
-          0.2, 0.9, 60, 0, true, null, 0, w), recording).run();
+          0.2, 0.9, 60, 0, true, null, 0, 0, w), recording).run();
     }
     assertThat(weighted).hasSize(3);
     assertThat(weighted.values()).allSatisfy(l -> assertThat(l).isFinite().isPositive());
@@ -96,7 +101,7 @@ class DitTrainerTest {
     Path vae = TinyVae.saveIn(dir);
     List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 1));
     DitTrainOptions longRun = new DitTrainOptions(dir.resolve("run"), vae, null, 300, 2, false, 3, 1e-3, 1, 4, buckets,
-        0.2, 0.9, 60, 0, true, null, 0, 0);
+        0.2, 0.9, 60, 0, true, null, 0, 0, 0);
     new DitTrainer(longRun, counting).run();
     assertThat(live.get(20L)).isPositive();
     assertThat(live.get(300L)).isEqualTo(live.get(20L));
@@ -146,6 +151,26 @@ class DitTrainerTest {
         .contains("newly initialized").contains("patch_embed").contains("proj_weight").doesNotContain("block0");
     assertThatThrownBy(() -> new DitTrainer(options(finer, vae, 2, true, null, 2), QUIET).run())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--patch cannot change on --resume");
+  }
+
+  @Test
+  void growsAModelByBlocksThatStartAfreshAndNeverShrinksIt(@TempDir Path dir) throws IOException {
+    Path vae = TinyVae.saveIn(dir);
+    Path first = new DitTrainer(options(dir.resolve("first"), vae, 1, false), QUIET).run();
+    DenoiserConfig before = ModelFolder.loadConfig(first, DenoiserConfig.class);
+    int depth = before.transformer().depth();
+    Notes listening = new Notes();
+    Path deeper = dir.resolve("deeper");
+    Path second = new DitTrainer(options(deeper, vae, 1, false, first, 0, depth + 1), listening).run();
+
+    assertThat(ModelFolder.loadConfig(second, DenoiserConfig.class)).isEqualTo(before.withDepth(depth + 1));
+    // only the added block starts afresh: the output layer after it keeps its weights
+    assertThat(listening.notes).singleElement().asString()
+        .contains("newly initialized").contains("block" + depth + "_").doesNotContain("final").doesNotContain("block0");
+    assertThatThrownBy(() -> new DitTrainer(options(dir.resolve("shallower"), vae, 1, false, first, 0, depth - 1), QUIET)
+        .run()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("can only grow");
+    assertThatThrownBy(() -> new DitTrainer(options(deeper, vae, 2, true, null, 0, depth + 2), QUIET).run())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--depth cannot change on --resume");
   }
 
   @Test
