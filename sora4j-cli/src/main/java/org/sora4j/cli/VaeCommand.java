@@ -132,8 +132,8 @@ final class VaeCommand implements Runnable {
       Path dir = ModelPaths.resolve(model, "vae", "--model");
       FrameSize frame = FrameSize.parse(size);
       List<Video> held = HeldOutClips.world(clips, frame.width(), frame.height(), frames);
-      double psnr = 0, ssim = 0, flicker = 0, moving = 0;
-      int movingClips = 0;
+      double psnr = 0, ssim = 0, flicker = 0, moving = 0, still = 0;
+      int movingClips = 0, stillClips = 0;
       Map<String, List<Double>> byEnvironment = new TreeMap<>();
       double[] byFrame = new double[frames];
       double[] flickerByStep = new double[frames - 1];
@@ -151,6 +151,11 @@ final class VaeCommand implements Runnable {
           if (!Double.isNaN(clipMoving)) {
             moving += clipMoving;
             movingClips++;
+          }
+          double clipStill = VideoMetrics.stillPsnr(clip, recon);
+          if (!Double.isNaN(clipStill)) {
+            still += clipStill;
+            stillClips++;
           }
           if (breakdown) {
             byEnvironment.computeIfAbsent(HeldOutClips.scene(i).environment().toString().toLowerCase(Locale.ROOT),
@@ -172,6 +177,10 @@ final class VaeCommand implements Runnable {
         if (frames > 1) {
           // where the frame-to-frame error lies: inside a latent step, or where one step hands over to the next
           System.out.println(row("flicker by frame step:", flickerByStep));
+        }
+        if (stillClips > 0) {
+          // what the clips would score if everything that moves were drawn perfectly
+          System.out.printf(Locale.ROOT, "still psnr: %.2f (%d clips)%n", still / stillClips, stillClips);
         }
       }
       System.out.printf(Locale.ROOT, "ssim: %.4f%n", ssim);

@@ -37,13 +37,25 @@ public final class VideoMetrics {
    * it is smeared; this does. NaN when nothing in the reference moves.
    */
   public static double movingPsnr(Video reference, Video test) {
+    return psnrWhere(reference, test, true);
+  }
+
+  /**
+   * PSNR over the other pixels of frames after the first: what the whole clip's PSNR would be if
+   * everything that moves were reconstructed perfectly. NaN when everything moves.
+   */
+  public static double stillPsnr(Video reference, Video test) {
+    return psnrWhere(reference, test, false);
+  }
+
+  private static double psnrWhere(Video reference, Video test, boolean moving) {
     checkComparable(reference, test);
     double mse = 0;
     long n = 0;
     for (int f = 1; f < reference.frameCount(); f++) {
       byte[] before = reference.frame(f - 1), a = reference.frame(f), b = test.frame(f);
       for (int i = 0; i < a.length; i += 3) {
-        if (!moves(before, a, i)) {
+        if (moves(before, a, i) != moving) {
           continue;
         }
         for (int c = i; c < i + 3; c++) {

@@ -45,6 +45,17 @@ class VideoMetricsTest {
   }
 
   @Test
+  void stillPsnrLeavesOutWhatMoves() {
+    Video clip = square(new int[] {2, 10, 18}, 200);
+    // after the first frame the smear errs only where the square moves, so the rest is exact
+    Video smeared = square(new int[] {10, 10, 10}, 200);
+    assertThat(VideoMetrics.psnr(clip, smeared)).isLessThan(40);
+    assertThat(VideoMetrics.stillPsnr(clip, smeared)).isEqualTo(100);
+    assertThat(VideoMetrics.stillPsnr(clip, shifted(clip, 10))).isCloseTo(28.13, within(0.01));
+    assertThat(VideoMetrics.stillPsnr(clip.slice(0, 1), clip.slice(0, 1))).isNaN();
+  }
+
+  @Test
   void movingPsnrIsUndefinedWhereNothingMoves() {
     Video still = square(new int[] {8, 8, 8}, 200);
     assertThat(VideoMetrics.movingPsnr(still, shifted(still, 10))).isNaN();
