@@ -135,6 +135,7 @@ final class VaeCommand implements Runnable {
       double psnr = 0, ssim = 0, flicker = 0, moving = 0, still = 0;
       int movingClips = 0, stillClips = 0;
       Map<String, List<Double>> byEnvironment = new TreeMap<>();
+      Map<String, List<Double>> byCamera = new TreeMap<>();
       double[] byFrame = new double[frames];
       double[] flickerByStep = new double[frames - 1];
       try (NDManager manager = NDManager.newBaseManager()) {
@@ -160,6 +161,8 @@ final class VaeCommand implements Runnable {
           if (breakdown) {
             byEnvironment.computeIfAbsent(HeldOutClips.scene(i).environment().toString().toLowerCase(Locale.ROOT),
                 k -> new ArrayList<>()).add(clipPsnr);
+            byCamera.computeIfAbsent(HeldOutClips.scene(i).camera().toString().toLowerCase(Locale.ROOT),
+                k -> new ArrayList<>()).add(clipPsnr);
             for (int f = 0; f < frames; f++) {
               byFrame[f] += VideoMetrics.psnr(clip.slice(f, f + 1), recon.slice(f, f + 1)) / clips;
             }
@@ -171,8 +174,9 @@ final class VaeCommand implements Runnable {
       }
       System.out.printf(Locale.ROOT, "%d held-out world clips, %s, %d frames, model %s%n", clips, frame, frames, dir);
       if (breakdown) {
-        byEnvironment.forEach((env, values) -> System.out.printf(Locale.ROOT, "psnr %-6s %6.2f  (%d clips)%n",
-            env, values.stream().mapToDouble(Double::doubleValue).average().orElse(0), values.size()));
+        printMeans("psnr", byEnvironment);
+        // a moving camera moves the whole background, which each latent step must then carry four times
+        printMeans("psnr camera", byCamera);
         System.out.println(row("psnr by frame:", byFrame));
         if (frames > 1) {
           // where the frame-to-frame error lies: inside a latent step, or where one step hands over to the next
@@ -194,6 +198,11 @@ final class VaeCommand implements Runnable {
       System.out.printf(Locale.ROOT, "psnr: %.2f%n", psnr);
       return 0;
     }
+  }
+
+  private static void printMeans(String label, Map<String, List<Double>> groups) {
+    groups.forEach((name, values) -> System.out.printf(Locale.ROOT, "%s %-8s %6.2f  (%d clips)%n",
+        label, name, values.stream().mapToDouble(Double::doubleValue).average().orElse(0), values.size()));
   }
 
   private static String row(String label, double[] values) {

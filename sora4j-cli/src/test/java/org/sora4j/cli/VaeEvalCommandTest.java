@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code vae eval}: the summary, and with --breakdown where the error lies. */
 class VaeEvalCommandTest {
   private static final Pattern ENVIRONMENT = Pattern.compile("psnr (\\w+) +[0-9.]+ +\\((\\d+) clips\\)");
+  private static final Pattern CAMERA = Pattern.compile("psnr camera (\\w+) +[0-9.]+ +\\((\\d+) clips\\)");
 
   @TempDir Path dir;
 
@@ -26,14 +27,9 @@ class VaeEvalCommandTest {
     Path vae = TinyVae.saveIn(dir);
     List<String> lines = run(0, "vae", "eval", "--model", vae.toString(), "--clips", "3", "--frames", "5", "--breakdown");
 
-    int clips = 0;
-    for (String line : lines) {
-      Matcher m = ENVIRONMENT.matcher(line);
-      if (m.matches()) {
-        clips += Integer.parseInt(m.group(2));
-      }
-    }
-    assertThat(clips).as("clips over the environments").isEqualTo(3);
+    assertThat(clipsIn(lines, ENVIRONMENT)).as("clips over the environments").isEqualTo(3);
+    assertThat(clipsIn(lines, CAMERA)).as("clips over the camera moves").isEqualTo(3);
+    assertThat(lines).anyMatch(l -> l.matches("still psnr: \\d+\\.\\d\\d \\(3 clips\\)"));
     String byFrame = lines.stream().filter(l -> l.startsWith("psnr by frame:")).findFirst().orElseThrow();
     assertThat(byFrame.substring("psnr by frame:".length()).trim().split(" ")).hasSize(5);
     String byStep = lines.stream().filter(l -> l.startsWith("flicker by frame step:")).findFirst().orElseThrow();
@@ -49,6 +45,17 @@ class VaeEvalCommandTest {
     List<String> plain = run(0, "vae", "eval", "--model", vae.toString(), "--clips", "3", "--frames", "5");
     assertThat(plain).noneMatch(l -> l.startsWith("psnr by frame:"));
     assertThat(plain.get(plain.size() - 1)).isEqualTo(lines.get(lines.size() - 1));
+  }
+
+  private static int clipsIn(List<String> lines, Pattern group) {
+    int clips = 0;
+    for (String line : lines) {
+      Matcher m = group.matcher(line);
+      if (m.matches()) {
+        clips += Integer.parseInt(m.group(2));
+      }
+    }
+    return clips;
   }
 
   /** Runs the CLI, asserts the exit code and returns what it printed on stdout. */
