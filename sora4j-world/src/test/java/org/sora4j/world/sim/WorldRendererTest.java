@@ -95,20 +95,6 @@ class WorldRendererTest {
     }
   }
 
-  @Test
-  void aSmallClipRendersFast() {
-    for (int i = 0; i < 50; i++) {
-      WorldRenderer.render(SceneSpec.open().resolve(i), SMALL, i);
-    }
-    long start = System.nanoTime();
-    int n = 50;
-    for (int i = 0; i < n; i++) {
-      WorldRenderer.render(SceneSpec.open().resolve(i), SMALL, i);
-    }
-    double ms = (System.nanoTime() - start) / 1e6 / n;
-    assertThat(ms).as("ms per 64x64x17 clip").isLessThan(20);
-  }
-
   /** Mean pixel position (centres at i + 0.5) of pixels exactly this color, and their count. */
   static double[] centroid(Video v, int frame, int r, int g, int b) {
     double sx = 0;
