@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.diffusion.RectifiedFlow;
 import org.sora4j.core.optim.AdamW;
@@ -143,14 +145,37 @@ public final class DitTrainer {
    * still fit. Added blocks keep their initialization, which is the identity (adaLN-Zero).
    */
   private void initFrom(Path init, Denoiser model) throws IOException {
-    if (ModelFolder.loadConfig(init, DenoiserConfig.class).equals(model.config())) {
+    DenoiserConfig trained = ModelFolder.loadConfig(init, DenoiserConfig.class);
+    if (trained.equals(model.config())) {
       ModelFolder.loadInto(init, model);
       return;
     }
     List<String> fresh = ModelFolder.loadMatching(init, model);
-    if (!fresh.isEmpty()) {
-      listener.note("started from " + init + "; " + fresh.size() + " parameters that do not fit are newly initialized: "
-          + String.join(", ", fresh));
+    int from = trained.transformer().depth();
+    int to = model.config().transformer().depth();
+    // an added block's parameters are many and all new: say which blocks, not each name
+    Pattern added = Pattern.compile(".*_\\d{2}block(\\d+)_.*");
+    List<String> other = new ArrayList<>();
+    int inAdded = 0;
+    for (String name : fresh) {
+      Matcher m = added.matcher(name);
+      if (m.matches() && Integer.parseInt(m.group(1)) >= from) {
+        inAdded++;
+      } else {
+        other.add(name);
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    if (inAdded > 0) {
+      String blocks = to - from == 1 ? "block " + from + " is new and starts"
+          : "blocks " + from + " to " + (to - 1) + " are new and start";
+      parts.add(blocks + " as the identity (" + inAdded + " parameters)");
+    }
+    if (!other.isEmpty()) {
+      parts.add(other.size() + " parameters that do not fit are newly initialized: " + String.join(", ", other));
+    }
+    if (!parts.isEmpty()) {
+      listener.note("started from " + init + "; " + String.join("; ", parts));
     }
   }
 

@@ -166,7 +166,8 @@ class DitTrainerTest {
     assertThat(ModelFolder.loadConfig(second, DenoiserConfig.class)).isEqualTo(before.withDepth(depth + 1));
     // only the added block starts afresh: the output layer after it keeps its weights
     assertThat(listening.notes).singleElement().asString()
-        .contains("newly initialized").contains("block" + depth + "_").doesNotContain("final").doesNotContain("block0");
+        .contains("block " + depth + " is new and starts as the identity")
+        .doesNotContain("newly initialized").doesNotContain("final");
     assertThatThrownBy(() -> new DitTrainer(options(dir.resolve("shallower"), vae, 1, false, first, 0, depth - 1), QUIET)
         .run()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("can only grow");
     assertThatThrownBy(() -> new DitTrainer(options(deeper, vae, 2, true, null, 0, depth + 2), QUIET).run())
