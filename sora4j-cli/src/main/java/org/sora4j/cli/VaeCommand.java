@@ -153,12 +153,12 @@ final class VaeCommand implements Runnable {
             moving += clipMoving;
             movingClips++;
           }
-          double clipStill = VideoMetrics.stillPsnr(clip, recon);
-          if (!Double.isNaN(clipStill)) {
-            still += clipStill;
-            stillClips++;
-          }
           if (breakdown) {
+            double clipStill = VideoMetrics.stillPsnr(clip, recon);
+            if (!Double.isNaN(clipStill)) {
+              still += clipStill;
+              stillClips++;
+            }
             byEnvironment.computeIfAbsent(HeldOutClips.scene(i).environment().toString().toLowerCase(Locale.ROOT),
                 k -> new ArrayList<>()).add(clipPsnr);
             byCamera.computeIfAbsent(HeldOutClips.scene(i).camera().toString().toLowerCase(Locale.ROOT),

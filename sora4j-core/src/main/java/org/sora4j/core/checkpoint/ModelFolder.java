@@ -173,9 +173,10 @@ public final class ModelFolder {
       Map<String, String> ownShortNames = uniqueShortNames(parameters.keySet());
       Map<String, String> matching = new LinkedHashMap<>();
       parameters.forEach((name, p) -> {
-        String source = entries.containsKey(name) ? name : byShortName.get(withoutChildNumbers(name));
-        boolean unique = entries.containsKey(name) || ownShortNames.containsKey(withoutChildNumbers(name));
-        TensorEntry entry = source == null || !unique ? null : entries.get(source);
+        String shortName = withoutChildNumbers(name);
+        String source = entries.containsKey(name) ? name
+            : ownShortNames.containsKey(shortName) ? byShortName.get(shortName) : null;
+        TensorEntry entry = source == null ? null : entries.get(source);
         if (entry != null && entry.shape().equals(p.getArray().getShape())) {
           matching.put(name, source);
         }

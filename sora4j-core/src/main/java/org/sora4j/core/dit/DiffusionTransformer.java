@@ -39,6 +39,11 @@ public final class DiffusionTransformer extends Layer {
     return config;
   }
 
+  /** The transformer blocks, first to last. */
+  public List<DitBlock> blocks() {
+    return List.copyOf(blocks);
+  }
+
   /**
    * @param latent noisy latent (B, C, T, H, W)
    * @param time diffusion time of each latent frame (B, T), 0 = clean, 1 = pure noise

@@ -6,14 +6,16 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
 import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.diffusion.RectifiedFlow;
 import org.sora4j.core.optim.AdamW;
@@ -154,12 +156,14 @@ public final class DitTrainer {
     int from = trained.transformer().depth();
     int to = model.config().transformer().depth();
     // an added block's parameters are many and all new: say which blocks, not each name
-    Pattern added = Pattern.compile(".*_\\d{2}block(\\d+)_.*");
+    Set<Parameter> added = model.transformer().blocks().subList(Math.min(from, to), to).stream()
+        .flatMap(b -> b.getParameters().values().stream())
+        .collect(Collectors.toSet());
+    ParameterList parameters = model.getParameters();
     List<String> other = new ArrayList<>();
     int inAdded = 0;
     for (String name : fresh) {
-      Matcher m = added.matcher(name);
-      if (m.matches() && Integer.parseInt(m.group(1)) >= from) {
+      if (added.contains(parameters.get(name))) {
         inAdded++;
       } else {
         other.add(name);
