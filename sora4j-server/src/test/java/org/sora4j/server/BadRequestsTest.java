@@ -82,6 +82,14 @@ class BadRequestsTest {
   }
 
   @Test
+  void promptsUpToOpenAisLimitAreTakenAndLongerOnesRefused() throws Exception {
+    assertError(http.postJson("/v1/videos", "{\"prompt\":\"" + "a".repeat(32_001) + "\"}"), 400, "prompt");
+    Http.Reply taken = http.postJson("/v1/videos", "{\"prompt\":\"a red ball " + "b".repeat(8_000) + "\",\"seconds\":\"1\",\"size\":\"32x32\"}");
+    assertThat(taken.status()).as(new String(taken.raw().body(), StandardCharsets.UTF_8)).isEqualTo(200);
+    assertThat(http.delete("/v1/videos/" + taken.json().path("id").asText()).json().path("deleted").asBoolean()).isTrue();
+  }
+
+  @Test
   void oversizedUploadIs413() throws Exception {
     byte[] big = Http.multipart("B", new String[][] {{"prompt", "a ball"}}, "input_reference", "big.png",
         new byte[(int) MAX_UPLOAD * 2]);
@@ -90,7 +98,7 @@ class BadRequestsTest {
   }
 
   @Test
-  void unknownIdsAre404AndUnfinishedContentIs409AndAFullQueueIs429() throws Exception {
+  void unknownIdsAndUnfinishedContentAre404AndAFullQueueIs429() throws Exception {
     assertError(http.get("/v1/videos/video_00000000000000000000000000000000"), 404, null);
     assertError(http.get("/v1/videos/..%2F..%2Fetc%2Fpasswd/content"), 404, null);
     assertError(http.get("/v1/nothing-here"), 404, null);
@@ -111,10 +119,14 @@ class BadRequestsTest {
     }
     assertThat(refused).isTrue();
     String id = made.get(0);
-    assertError(http.get("/v1/videos/" + id + "/content"), 409, null);
+    // OpenAI answers content that is not ready with 404; a remix of it with a 409 the SDKs should not retry
+    Http.Reply notReady = http.get("/v1/videos/" + id + "/content");
+    assertError(notReady, 404, null);
+    assertThat(notReady.json().path("error").path("code").asText()).isEqualTo("video_not_ready");
     assertError(http.get("/v1/videos/" + id + "/content?variant=poster"), 400, "variant");
-    assertError(http.post("/v1/videos/" + id + "/remix", "application/json", "{\"prompt\":\"x\"}".getBytes(StandardCharsets.UTF_8)),
-        409, null);
+    Http.Reply busy = http.post("/v1/videos/" + id + "/remix", "application/json", "{\"prompt\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+    assertError(busy, 409, null);
+    assertThat(busy.raw().headers().firstValue("x-should-retry")).contains("false");
     for (String m : made) {
       assertThat(http.delete("/v1/videos/" + m).json().path("deleted").asBoolean()).isTrue();
     }

@@ -224,8 +224,7 @@ class VideosApiTest {
     assertThat(failed.status().asString()).isEqualTo("failed");
     assertThat(failed.error()).hasValueSatisfying(e -> assertThat(e.message()).contains("deleted"));
     assertThatThrownBy(() -> download(failed.id(), VideoDownloadContentParams.Variant.VIDEO))
-        .isInstanceOf(com.openai.errors.OpenAIServiceException.class)
-        .satisfies(e -> assertThat(((com.openai.errors.OpenAIServiceException) e).statusCode()).isEqualTo(409));
+        .isInstanceOf(com.openai.errors.NotFoundException.class);
   }
 
   @Test

@@ -39,6 +39,14 @@ public final class ApiError extends RuntimeException {
     return new ApiError(404, INVALID_REQUEST, null, "not_found", message, null);
   }
 
+  /**
+   * 404 for the content of a video that is not completed (or failed): what OpenAI's API answers
+   * ("Video is not ready yet"), so SDK code that catches not-found keeps working.
+   */
+  public static ApiError notReady(String message) {
+    return new ApiError(404, INVALID_REQUEST, null, "video_not_ready", message, null);
+  }
+
   /** 409: the thing exists but is not in a state for this. */
   public static ApiError conflict(String code, String message) {
     return new ApiError(409, INVALID_REQUEST, null, code, message, null);

@@ -29,13 +29,21 @@ final class InputReference {
       }
       bytes = dataUrl(url.strip());
     }
+    return image(bytes);
+  }
+
+  /** The image in {@code bytes}: PNG, JPEG, WebP (through the TwelveMonkeys ImageIO plugin), GIF or BMP. */
+  static BufferedImage image(byte[] bytes) {
     try {
       BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
       if (image == null) {
-        throw ApiError.badRequest("input_reference", "input_reference is not a PNG, JPEG, GIF or BMP image");
+        throw ApiError.badRequest("input_reference", "input_reference is not a PNG, JPEG, WebP, GIF or BMP image");
       }
       return image;
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ApiError refusal) {
+        throw refusal;
+      }
       throw ApiError.badRequest("input_reference", "input_reference could not be decoded: " + e.getMessage());
     }
   }

@@ -27,6 +27,8 @@ final class VideoRequests {
   static final double REMIX_STRENGTH = 0.7;
   static final String DEFAULT_SECONDS = "4";
   static final String DEFAULT_SIZE = "720x1280";
+  /** OpenAI's limit for a video prompt. */
+  static final int MAX_PROMPT_CHARS = 32_000;
 
   private final VideoStore store;
   private final VideoFolders folders;
@@ -103,8 +105,8 @@ final class VideoRequests {
     if (prompt == null || prompt.isBlank()) {
       throw ApiError.badRequest("prompt", "prompt is required and must not be empty");
     }
-    if (prompt.length() > 4000) {
-      throw ApiError.badRequest("prompt", "prompt is longer than 4000 characters");
+    if (prompt.length() > MAX_PROMPT_CHARS) {
+      throw ApiError.badRequest("prompt", "prompt is longer than " + MAX_PROMPT_CHARS + " characters");
     }
     return prompt.strip();
   }

@@ -220,8 +220,8 @@ public final class VideoRoutes {
       default -> throw ApiError.badRequest("variant", "variant must be video, thumbnail or spritesheet, got " + variant);
     }
     if (!row.status().equals(VideoRow.COMPLETED)) {
-      throw ApiError.conflict("video_not_ready", "video " + row.id() + " is " + row.status()
-          + (row.status().equals(VideoRow.FAILED) ? " and has no content" : "; its content is ready when status is completed"));
+      throw ApiError.notReady(row.status().equals(VideoRow.FAILED) ? "Video " + row.id() + " failed and has no content."
+          : "Video is not ready yet: " + row.id() + " is " + row.status() + "; its content is ready when status is completed.");
     }
     Path path = folders.file(row.id(), file);
     if (!Files.isRegularFile(path)) {
@@ -237,6 +237,10 @@ public final class VideoRoutes {
   private void fail(Context ctx, ApiError e) {
     if (e.retryAfterSeconds() != null) {
       ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+    }
+    if (e.status() == 409) {
+      // the official SDKs retry every 409 within a second or two unless told not to; a busy source stays busy longer
+      ctx.header("x-should-retry", "false");
     }
     send(ctx, e.status(), e.body());
   }

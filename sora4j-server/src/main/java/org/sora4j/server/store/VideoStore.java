@@ -45,6 +45,8 @@ public final class VideoStore implements AutoCloseable {
           + " completed_at INTEGER, remixed_from TEXT, error_code TEXT, error_message TEXT, job TEXT NOT NULL,"
           + " seed INTEGER NOT NULL)");
       s.execute("CREATE INDEX IF NOT EXISTS videos_owner ON videos (owner, seq)");
+      // where deleted videos stood in the list, so that a page cursor naming one still works
+      s.execute("CREATE TABLE IF NOT EXISTS deleted_videos (id TEXT PRIMARY KEY, owner TEXT NOT NULL, seq INTEGER NOT NULL)");
       if (!hasColumn(s, "videos", "model_prompt")) {
         // a data folder from before characters: its rows have no model prompt and are read with their prompts
         s.execute("ALTER TABLE videos ADD COLUMN model_prompt TEXT");
@@ -105,19 +107,23 @@ public final class VideoStore implements AutoCloseable {
 
   /**
    * A page of an owner's videos, newest first ({@code descending}) or oldest first, starting after
-   * the video {@code after} (null: from the start).
+   * the video {@code after} (null: from the start). A deleted video still marks its place, as a
+   * client that deletes what it pages through asks for the page after the one it just deleted.
    */
   public synchronized Page list(String owner, String after, int limit, boolean descending) throws SQLException {
     String order = descending ? "DESC" : "ASC";
     String cursor = after == null ? ""
-        : " AND seq " + (descending ? "<" : ">") + " (SELECT seq FROM videos WHERE id = ? AND owner = ?)";
+        : " AND seq " + (descending ? "<" : ">") + " (SELECT seq FROM videos WHERE id = ? AND owner = ?"
+            + " UNION ALL SELECT seq FROM deleted_videos WHERE id = ? AND owner = ?)";
     try (PreparedStatement s = db.prepareStatement("SELECT " + COLUMNS + " FROM videos WHERE owner = ?" + cursor
         + " ORDER BY seq " + order + " LIMIT ?")) {
       int i = 1;
       s.setString(i++, owner);
       if (after != null) {
-        s.setString(i++, after);
-        s.setString(i++, owner);
+        for (int k = 0; k < 2; k++) {
+          s.setString(i++, after);
+          s.setString(i++, owner);
+        }
       }
       s.setInt(i, limit + 1);
       List<VideoRow> rows = read(s);
@@ -165,9 +171,13 @@ public final class VideoStore implements AutoCloseable {
     }
   }
 
-  /** Deletes the row; false if there was none. */
+  /** Deletes the row, keeping its place in the list for cursors; false if there was none. */
   public synchronized boolean delete(String id) throws SQLException {
-    try (PreparedStatement s = db.prepareStatement("DELETE FROM videos WHERE id = ?")) {
+    try (PreparedStatement mark = db.prepareStatement(
+            "INSERT OR REPLACE INTO deleted_videos (id, owner, seq) SELECT id, owner, seq FROM videos WHERE id = ?");
+        PreparedStatement s = db.prepareStatement("DELETE FROM videos WHERE id = ?")) {
+      mark.setString(1, id);
+      mark.executeUpdate();
       s.setString(1, id);
       return s.executeUpdate() == 1;
     }

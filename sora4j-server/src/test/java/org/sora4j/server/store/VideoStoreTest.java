@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sora4j.server.jobs.JobSpec;
 
 class VideoStoreTest {
   @TempDir Path dir;
@@ -49,5 +50,38 @@ class VideoStoreTest {
       assertThat(store.character(bobs.id(), "bob")).contains(bobs);
       assertThat(store.character(bobs.id(), "alice")).isEmpty();
     }
+  }
+
+  @Test
+  void aPageCursorStillWorksAfterItsVideoIsDeleted() throws Exception {
+    try (VideoStore store = new VideoStore(dir)) {
+      for (int i = 1; i <= 5; i++) {
+        store.insert(video(i, "alice"));
+      }
+      store.insert(video(6, "bob"));
+      VideoStore.Page first = store.list("alice", null, 2, false);
+      assertThat(first.rows()).extracting(VideoRow::id).containsExactly(id(1), id(2));
+      // the loop an SDK user writes: delete what the page holds, then ask for the page after its last video
+      for (VideoRow row : first.rows()) {
+        assertThat(store.delete(row.id())).isTrue();
+      }
+      VideoStore.Page second = store.list("alice", id(2), 2, false);
+      assertThat(second.rows()).extracting(VideoRow::id).containsExactly(id(3), id(4));
+      assertThat(second.hasMore()).isTrue();
+      assertThat(store.list("alice", id(2), 10, true).rows()).isEmpty();
+      // another owner's deleted video marks no place for this one
+      assertThat(store.delete(id(6))).isTrue();
+      assertThat(store.list("alice", id(6), 10, false).rows()).isEmpty();
+      assertThat(store.get(id(1))).isEmpty();
+    }
+  }
+
+  private static String id(int i) {
+    return "video_" + Integer.toString(i).repeat(32);
+  }
+
+  private static VideoRow video(int i, String owner) {
+    return new VideoRow(id(i), owner, "sora-2", "a ball", null, "4", "32x32", VideoRow.COMPLETED, 100, i, (long) i,
+        null, null, null, new JobSpec.Generate(false), i);
   }
 }
