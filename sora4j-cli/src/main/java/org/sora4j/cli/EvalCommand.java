@@ -10,6 +10,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.sora4j.core.diffusion.FlowSampler;
 import org.sora4j.core.metrics.LoopSeam;
+import org.sora4j.core.pipeline.Denoiser;
 import org.sora4j.core.pipeline.GenerateOptions;
 import org.sora4j.core.pipeline.RegionMask;
 import org.sora4j.core.pipeline.VideoPipeline;
@@ -42,6 +43,14 @@ final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--vae", paramLabel = "DIR", description = "VAE model folder (default: the shipped models/vae).")
   Path vae;
+
+  @Option(names = "--guide-model", paramLabel = "DIR", description = "Autoguidance: a weaker denoiser of the same VAE"
+      + " latent (an earlier or smaller model) whose prompted velocity the sampler steers away from.")
+  Path guideModel;
+
+  @Option(names = "--guide-weight", paramLabel = "A", description = "How strongly --guide-model steers: A times the"
+      + " difference between the two models' prompted velocities, added to the guided one (default: 1).")
+  Double guideWeight;
 
   @Option(names = "--size", defaultValue = "64x64", paramLabel = "WxH", description = "Frame size (default: ${DEFAULT-VALUE}).")
   String size;
@@ -154,6 +163,12 @@ final class EvalCommand implements Callable<Integer> {
     if (plot != null && longSeconds == null) {
       throw new IllegalArgumentException("--plot draws the windows of --long; give --long SECONDS too");
     }
+    if (guideWeight != null && guideModel == null) {
+      throw new IllegalArgumentException("--guide-weight steers away from --guide-model; give --guide-model DIR too");
+    }
+    if (guideModel != null && mode == Mode.autoencoded) {
+      throw new IllegalArgumentException("--mode autoencoded samples nothing, so --guide-model has nothing to steer");
+    }
     double length = longSeconds != null ? longSeconds : seconds;
     BenchOptions options = new BenchOptions(frame.width(), frame.height(), fps, length);
     List<String> set = prompts != null ? PromptSet.read(prompts) : PromptSet.publicSet();
@@ -165,8 +180,7 @@ final class EvalCommand implements Callable<Integer> {
     try (NDManager manager = NDManager.newBaseManager()) {
       Benchmark.VideoMaker maker = mode == Mode.autoencoded
           ? autoencoder(VideoVae.load(vaeDir, manager), frame, manager)
-          : generator(VideoPipeline.load(ModelPaths.resolve(model, "dit", "--model"), vaeDir, manager), frame, length,
-              flow, set, manager);
+          : generator(pipeline(vaeDir, manager), frame, length, flow, set, manager);
       if (longSeconds != null) {
         return judgeWindows(set, options, maker);
       }
@@ -200,6 +214,15 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   /** Makes each prompt's video with the diffusion model in the chosen mode. */
+  private VideoPipeline pipeline(Path vaeDir, NDManager manager) throws java.io.IOException {
+    VideoPipeline pipeline = VideoPipeline.load(ModelPaths.resolve(model, "dit", "--model"), vaeDir, manager);
+    if (guideModel == null) {
+      return pipeline;
+    }
+    Denoiser weak = Denoiser.load(ModelPaths.resolve(guideModel, "dit", "--guide-model"), manager);
+    return pipeline.withAutoGuidance(new VideoPipeline.AutoGuidance(weak, guideWeight == null ? 1 : guideWeight));
+  }
+
   private Benchmark.VideoMaker generator(VideoPipeline pipeline, FrameSize frame, double length, FlowSampler flow,
       List<String> set, NDManager manager) {
     pipeline.checkSize(frame);

@@ -86,6 +86,17 @@ class PromptingCommandsTest {
   }
 
   @Test
+  void steersAwayFromAWeakerModelWhenAskedAndRefusesHalfTheOptions() {
+    // the tiny model guided away from itself: a run that loads both and samples through both
+    assertThat(run("eval", "--limit", "1", "--size", "32x32", "--guide-model", dit.toString(), "--guide-weight", "2"))
+        .isZero();
+    assertThat(run("eval", "--limit", "1", "--guide-weight", "2")).isEqualTo(2);
+    assertThat(run("eval", "--limit", "1", "--guide-model", dit.toString(), "--guide-weight", "-1")).isEqualTo(2);
+    assertThat(run("eval", "--limit", "1", "--mode", "autoencoded", "--guide-model", dit.toString())).isEqualTo(2);
+    assertThat(run("eval", "--limit", "1", "--guide-model", dir.resolve("nothing").toString())).isEqualTo(2);
+  }
+
+  @Test
   void judgesLongVideosWindowByWindow() {
     Path plot = dir.resolve("windows.png");
     assertThat(run("eval", "--long", "4", "--window", "2", "--limit", "2", "--size", "32x32", "--plot", plot.toString()))

@@ -29,14 +29,46 @@ import org.sora4j.core.video.Video;
 public final class VideoPipeline {
   private final Denoiser denoiser;
   private final VideoVae vae;
+  private final AutoGuidance autoGuidance;
+
+  /**
+   * Autoguidance (Karras et al. 2024, "Guiding a diffusion model with a bad version of itself"): a
+   * weaker denoiser of the same latent, whose prompted velocity the sampler steers away from,
+   * {@code weight} times the difference to this model's, on top of classifier-free guidance.
+   */
+  public record AutoGuidance(Denoiser weak, double weight) {
+    public AutoGuidance {
+      if (!(weight >= 0)) {
+        throw new IllegalArgumentException("the autoguidance weight must be 0 or more, got " + weight);
+      }
+    }
+  }
 
   public VideoPipeline(Denoiser denoiser, VideoVae vae) {
+    this(denoiser, vae, null);
+  }
+
+  /** A pipeline whose sampler is also steered away from a weaker model ({@code autoGuidance} may be null). */
+  public VideoPipeline(Denoiser denoiser, VideoVae vae, AutoGuidance autoGuidance) {
+    checkChannels(denoiser, vae);
+    if (autoGuidance != null) {
+      checkChannels(autoGuidance.weak(), vae);
+    }
+    this.denoiser = denoiser;
+    this.vae = vae;
+    this.autoGuidance = autoGuidance;
+  }
+
+  private static void checkChannels(Denoiser denoiser, VideoVae vae) {
     if (denoiser.config().transformer().latentChannels() != vae.config().latentChannels()) {
       throw new IllegalArgumentException("the transformer expects " + denoiser.config().transformer().latentChannels()
           + " latent channels, the VAE has " + vae.config().latentChannels());
     }
-    this.denoiser = denoiser;
-    this.vae = vae;
+  }
+
+  /** The same models, steered away from {@code guide} (null: no autoguidance). */
+  public VideoPipeline withAutoGuidance(AutoGuidance guide) {
+    return new VideoPipeline(denoiser, vae, guide);
   }
 
   /** Loads a denoiser model folder and a VAE model folder, verifying both. */
@@ -177,19 +209,32 @@ public final class VideoPipeline {
     return a / x * b;
   }
 
-  /** The velocity under classifier-free guidance: {@code v_empty + g (v_prompt - v_empty)}. */
+  /**
+   * The velocity under classifier-free guidance, {@code v_empty + g (v_prompt - v_empty)}, plus
+   * with autoguidance {@code a (v_prompt - v_weak_prompt)}.
+   */
   VelocityModel guided(NDManager m, String prompt, double guidance) {
     boolean unconditional = guidance != 1.0;
     List<String> texts = unconditional ? List.of(prompt, "") : List.of(prompt);
     TextEncoder.Output text = denoiser.encodeText(m, texts);
+    Denoiser weak = autoGuidance == null || autoGuidance.weight() == 0 ? null : autoGuidance.weak();
+    TextEncoder.Output weakText = weak == null ? null : weak.encodeText(m, List.of(prompt));
     return (x, time) -> {
-      if (!unconditional) {
-        return denoiser.velocity(x, time, text);
+      NDArray cond;
+      NDArray guided;
+      if (unconditional) {
+        NDArray v = denoiser.velocity(NDArrays.concat(new NDList(x, x)), NDArrays.concat(new NDList(time, time)), text);
+        cond = v.get("0:1");
+        NDArray empty = v.get("1:2");
+        guided = empty.add(cond.sub(empty).mul((float) guidance));
+      } else {
+        cond = denoiser.velocity(x, time, text);
+        guided = cond;
       }
-      NDArray v = denoiser.velocity(NDArrays.concat(new NDList(x, x)), NDArrays.concat(new NDList(time, time)), text);
-      NDArray cond = v.get("0:1");
-      NDArray empty = v.get("1:2");
-      return empty.add(cond.sub(empty).mul((float) guidance));
+      if (weak == null) {
+        return guided;
+      }
+      return guided.add(cond.sub(weak.velocity(x, time, weakText)).mul((float) autoGuidance.weight()));
     };
   }
 

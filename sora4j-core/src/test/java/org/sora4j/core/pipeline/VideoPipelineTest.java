@@ -3,7 +3,9 @@ package org.sora4j.core.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,5 +85,52 @@ class VideoPipelineTest {
     for (int f = 0; f < a.frameCount(); f++) {
       assertThat(a.frame(f)).isEqualTo(b.frame(f));
     }
+  }
+
+  @Test
+  void autoguidanceAddsTheGapToTheWeakModelOnTopOfClassifierFreeGuidance() {
+    List<String> vocabulary = pipeline.denoiser().tokenizer().vocabulary();
+    Denoiser strongModel = jittered(new Denoiser(DenoiserConfig.tiny(vocabulary, 8)));
+    Denoiser weak = jittered(new Denoiser(DenoiserConfig.tiny(vocabulary, 8)));
+    VideoPipeline strong = new VideoPipeline(strongModel, pipeline.vae());
+    try (NDManager m = manager.newSubManager()) {
+      NDArray x = m.randomNormal(new Shape(1, 8, 2, 4, 8));
+      NDArray time = m.create(new float[] {0.7f, 0.7f}, new Shape(1, 2));
+      String prompt = "a red ball bounces";
+      NDArray classifierFree = strong.guided(m, prompt, 4.0).velocity(x, time);
+      NDArray guided = strong.withAutoGuidance(new VideoPipeline.AutoGuidance(weak, 2.0))
+          .guided(m, prompt, 4.0).velocity(x, time);
+      NDArray prompted = strongModel.velocity(x, time, strongModel.encodeText(m, List.of(prompt)));
+      NDArray bad = weak.velocity(x, time, weak.encodeText(m, List.of(prompt)));
+      NDArray expected = classifierFree.add(prompted.sub(bad).mul(2f));
+      assertThat(guided.sub(expected).abs().max().getFloat()).isLessThan(1e-4f);
+      assertThat(guided.sub(classifierFree).abs().max().getFloat()).isGreaterThan(1e-3f);
+      // steered away from itself, or with weight 0, the model is guided as without autoguidance
+      NDArray self = strong.withAutoGuidance(new VideoPipeline.AutoGuidance(strongModel, 3.0))
+          .guided(m, prompt, 4.0).velocity(x, time);
+      NDArray none = strong.withAutoGuidance(new VideoPipeline.AutoGuidance(weak, 0))
+          .guided(m, prompt, 4.0).velocity(x, time);
+      assertThat(self.sub(classifierFree).abs().max().getFloat()).isLessThan(1e-4f);
+      assertThat(none.sub(classifierFree).abs().max().getFloat()).isEqualTo(0f);
+    }
+  }
+
+  /** Initialised, then every weight moved a little, so that the zero-initialised output layers say something. */
+  private static Denoiser jittered(Denoiser denoiser) {
+    denoiser.initialize(manager);
+    for (var p : denoiser.getParameters()) {
+      NDArray w = p.getValue().getArray();
+      w.addi(manager.randomNormal(w.getShape()).mul(0.05f));
+    }
+    return denoiser;
+  }
+
+  @Test
+  void autoguidanceRefusesANegativeWeightAndAModelOfAnotherLatent() {
+    assertThatThrownBy(() -> new VideoPipeline.AutoGuidance(pipeline.denoiser(), -1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 or more");
+    Denoiser other = new Denoiser(DenoiserConfig.tiny(pipeline.denoiser().tokenizer().vocabulary(), 4));
+    assertThatThrownBy(() -> pipeline.withAutoGuidance(new VideoPipeline.AutoGuidance(other, 1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 latent channels");
   }
 }
