@@ -48,6 +48,8 @@ class BadRequestsTest {
   @Test
   void missingAndWrongKeysAre401() throws Exception {
     assertError(new Http(server.baseUrl(), null).get("/v1/videos"), 401, null);
+    assertError(new Http(server.baseUrl(), null).get("/v1/models"), 401, null);
+    assertThat(http.get("/v1/models").status()).isEqualTo(200);
     assertError(new Http(server.baseUrl(), "sk-nope").postJson("/v1/videos", "{\"prompt\":\"a ball\"}"), 401, null);
   }
 
@@ -79,6 +81,19 @@ class BadRequestsTest {
     assertError(reply, 400, null);
     byte[] notAnImage = Http.multipart("B", new String[][] {{"prompt", "a ball"}}, "input_reference", "x.png", new byte[100]);
     assertError(http.post("/v1/videos", "multipart/form-data; boundary=B", notAnImage), 400, "input_reference");
+  }
+
+  @Test
+  void aVideoSentAsJsonInAFormIsReadEvenPrettyPrinted() throws Exception {
+    String unknown = "video_" + "0".repeat(32);
+    Http.Reply pretty = http.post("/v1/videos/edits", "multipart/form-data; boundary=B",
+        Http.multipart("B", new String[][] {{"prompt", "a ball"}, {"video", "{\n  \"id\": \"" + unknown + "\"\n}"}}, null, null, null));
+    assertError(pretty, 404, null);
+    assertThat(pretty.json().path("error").path("message").asText()).contains("'" + unknown + "'");
+    assertError(http.post("/v1/videos/edits", "multipart/form-data; boundary=B",
+        Http.multipart("B", new String[][] {{"prompt", "a ball"}, {"video", "{\"name\": \"x\"}"}}, null, null, null)), 400, "video");
+    assertError(http.post("/v1/videos/edits", "multipart/form-data; boundary=B",
+        Http.multipart("B", new String[][] {{"prompt", "a ball"}, {"video", "{oops"}}, null, null, null)), 400, "video");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.sora4j.server.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -145,6 +147,19 @@ final class VideoRequests {
     }
   }
 
+  /** The {@code id} of a {@code video} sent as a JSON object in a form field, pretty-printed or not. */
+  private static String jsonId(String object) {
+    try {
+      String id = new ObjectMapper().readTree(object).path("id").asText("");
+      if (id.isBlank()) {
+        throw ApiError.badRequest("video", "video is an object without an id: send {\"id\": \"video_...\"}");
+      }
+      return id.strip();
+    } catch (JsonProcessingException e) {
+      throw ApiError.badRequest("video", "video is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
   private static void requireCompleted(VideoRow source) {
     if (!source.status().equals(VideoRow.COMPLETED)) {
       throw ApiError.conflict("video_not_ready", "video " + source.id() + " is " + source.status()
@@ -164,7 +179,7 @@ final class VideoRequests {
     }
     id = id.strip();
     if (id.startsWith("{")) {
-      id = id.replaceAll(".*\"id\"\\s*:\\s*\"([^\"]*)\".*", "$1");
+      id = jsonId(id);
     }
     if (!VideoFolders.isValidId(id)) {
       throw ApiError.notFound("No video found with id '" + id + "'.");

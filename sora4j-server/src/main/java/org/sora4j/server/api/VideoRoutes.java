@@ -57,8 +57,10 @@ public final class VideoRoutes {
   /** Adds the routes and error handling to a Javalin config. */
   public void register(JavalinConfig config) {
     config.routes.get("/", this::studio);
-    config.routes.get("/v1/models", ctx -> send(ctx, 200, new ModelObject.ModelList("list",
-        ModelProfile.ALL.stream().map(VideoRoutes::model).toList())));
+    config.routes.get("/v1/models", ctx -> {
+      keys.owner(ctx);
+      send(ctx, 200, new ModelObject.ModelList("list", ModelProfile.ALL.stream().map(VideoRoutes::model).toList()));
+    });
     config.routes.get("/v1/models/{model}", this::getModel);
     config.routes.post("/v1/videos", ctx -> submit(ctx, requests.create(form(ctx), keys.owner(ctx))));
     config.routes.get("/v1/videos", this::list);
