@@ -103,6 +103,11 @@ final class TrainVaeCommand implements Callable<Integer> {
       + " init's reconstructions; with --decoder-only the latent, and a denoiser trained on it, stay valid.")
   Integer decoderBlocks;
 
+  @Option(names = "--keyframe-input", description = "The decoder also sees the video's first latent frame beside every"
+      + " latent frame, to draw what stays still as sharply as the first frame. With --init the keyframe's weights start"
+      + " at zero, so training starts from the init's reconstructions; with --decoder-only the latent stays valid.")
+  boolean keyframeInput;
+
   @Override
   public Integer call() throws Exception {
     VaeConfig config = switch (model) {
@@ -133,6 +138,9 @@ final class TrainVaeCommand implements Callable<Integer> {
     if (decoderBlocks != null) {
       config = deepened(config);
     }
+    if (keyframeInput) {
+      config = withKeyframe(config);
+    }
     VaeTrainOptions options = new VaeTrainOptions(out, data, steps, batch, resume, seed,
         learningRate, Math.min(500, steps / 10), crop, frames, 0.1, 1e-6, temporalWeight, motionWeight, checkpointMinutes, snapshotEvery, config,
         init, decoderOnly, adversarialWeight, motionWindows, latentNoise);
@@ -162,6 +170,24 @@ final class TrainVaeCommand implements Callable<Integer> {
     System.out.printf("widening the latent of %s from %d to %d channels (the new ones start unused)%n",
         init, initConfig.latentChannels(), latentChannels);
     return initConfig.withLatentChannels(latentChannels);
+  }
+
+  /** The config with the keyframe input, or a clear refusal. */
+  private VaeConfig withKeyframe(VaeConfig config) {
+    if (resume) {
+      throw new IllegalArgumentException("--keyframe-input shapes a new run; a resumed run keeps the decoder it has");
+    }
+    if (latentChannels != null || decoderBlocks != null) {
+      throw new IllegalArgumentException("--keyframe-input with --latent-channels or --decoder-blocks: change one thing"
+          + " at a time");
+    }
+    if (config.keyframeInput()) {
+      throw new IllegalArgumentException("the VAE in " + init + " has the keyframe input already");
+    }
+    if (init != null) {
+      System.out.printf("adding the keyframe input to the decoder of %s (its weights start at zero)%n", init);
+    }
+    return config.withKeyframeInput(true);
   }
 
   /** The init's config with the --decoder-blocks asked for, or a clear refusal. */

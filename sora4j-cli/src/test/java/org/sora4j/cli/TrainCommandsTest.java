@@ -51,6 +51,25 @@ class TrainCommandsTest {
   }
 
   @Test
+  void givesTheDecoderOfAGivenVaeTheKeyframeKeepingItsLatent() throws IOException {
+    Path vae = tinyVae();
+    Path out = dir.resolve("keyed");
+    assertThat(Sora4j.execute("train", "vae", "--init", vae.toString(), "--keyframe-input", "--decoder-only",
+        "--out", out.toString(), "--steps", "1", "--batch", "1", "--frames", "5", "--crop", "16")).isZero();
+    VaeConfig trained = ModelFolder.loadConfig(vae, VaeConfig.class);
+    VaeConfig keyed = ModelFolder.loadConfig(out.resolve("checkpoint"), VaeConfig.class);
+    assertThat(keyed.keyframeInput()).isTrue();
+    assertThat(keyed.withKeyframeInput(false)).isEqualTo(trained);
+    String run = dir.resolve("refused").toString();
+    assertThat(Sora4j.execute("train", "vae", "--init", out.resolve("checkpoint").toString(), "--keyframe-input",
+        "--out", run)).isEqualTo(2);
+    assertThat(Sora4j.execute("train", "vae", "--init", vae.toString(), "--keyframe-input", "--decoder-blocks", "3",
+        "--out", run)).isEqualTo(2);
+    assertThat(Sora4j.execute("train", "vae", "--keyframe-input", "--resume", "--out", out.toString())).isEqualTo(2);
+    assertThat(Path.of(run)).doesNotExist();
+  }
+
+  @Test
   void badTrainingOptionsExitWithTwo() throws IOException {
     Path run = dir.resolve("run");
     String out = run.toString();

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What each causal layer remembers between chunks of a long video: the last input frames its
@@ -16,6 +17,7 @@ import java.util.Map;
 public final class CausalCache implements AutoCloseable {
   private final Map<Object, NDArray> frames = new HashMap<>();
   private final Map<Object, Boolean> started = new HashMap<>();
+  private final Map<Object, NDArray> kept = new HashMap<>();
 
   NDArray get(Object layer) {
     return frames.get(layer);
@@ -34,10 +36,26 @@ public final class CausalCache implements AutoCloseable {
     return started.put(layer, Boolean.TRUE) == null;
   }
 
+  /**
+   * What a layer keeps for the whole video, made from its first chunk on the first call and given
+   * back unchanged after (a decoder's keyframe).
+   */
+  public NDArray keepFirst(Object layer, Supplier<NDArray> first) {
+    NDArray value = kept.get(layer);
+    if (value == null) {
+      value = first.get().duplicate();
+      NDScope.unregister(value);
+      kept.put(layer, value);
+    }
+    return value;
+  }
+
   @Override
   public void close() {
     frames.values().forEach(NDArray::close);
     frames.clear();
+    kept.values().forEach(NDArray::close);
+    kept.clear();
     started.clear();
   }
 }

@@ -79,11 +79,11 @@ public final class LatentWidening {
     return to - from;
   }
 
-  private static void set(Parameter p, NDArray values) {
+  static void set(Parameter p, NDArray values) {
     p.getArray().set(FloatBuffer.wrap(values.toFloatArray()));
   }
 
-  private static String nameOf(VideoVae vae, Parameter parameter) {
+  static String nameOf(VideoVae vae, Parameter parameter) {
     for (Pair<String, Parameter> p : vae.getParameters()) {
       if (p.getValue() == parameter) {
         return p.getKey();

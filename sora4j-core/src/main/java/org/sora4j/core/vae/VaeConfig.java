@@ -38,7 +38,8 @@ public record VaeConfig(
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Double> latentShift,
     TimeUpsampling timeUpsampling,
     Integer decoderBlocksPerLevel,
-    Integer timePatch) {
+    Integer timePatch,
+    Boolean keyframeInput) {
 
   private static final List<Double> GLOBAL_SCALE = List.of(1.0);
   private static final List<Double> GLOBAL_SHIFT = List.of(0.0);
@@ -73,6 +74,7 @@ public record VaeConfig(
     timeUpsampling = timeUpsampling == null ? TimeUpsampling.REPEAT : timeUpsampling;
     decoderBlocksPerLevel = decoderBlocksPerLevel == null ? blocksPerLevel + 1 : decoderBlocksPerLevel;
     timePatch = timePatch == null ? 1 : timePatch;
+    keyframeInput = keyframeInput != null && keyframeInput;
     if (Integer.bitCount(timePatch) != 1 || timePatch > temporalFactor) {
       throw new IllegalArgumentException("time patch " + timePatch + " must be a power of 2 no larger than the"
           + " temporal factor " + temporalFactor);
@@ -109,22 +111,22 @@ public record VaeConfig(
    * make up the rest.
    */
   public static VaeConfig base() {
-    return new VaeConfig(8, List.of(64, 128, 128), 4, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.DEPTH_TO_TIME, null, null);
+    return new VaeConfig(8, List.of(64, 128, 128), 4, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.DEPTH_TO_TIME, null, null, null);
   }
 
   /** Half the temporal compression of {@link #base()}: 8 latent channels per 4x4x2 block of pixels. */
   public static VaeConfig time2() {
-    return new VaeConfig(8, List.of(64, 128, 128), 4, 2, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null, null);
+    return new VaeConfig(8, List.of(64, 128, 128), 4, 2, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null, null, null);
   }
 
   /** {@link #base()} with twice the latent channels: 16 per 4x4x4 block of pixels. */
   public static VaeConfig wide() {
-    return new VaeConfig(16, List.of(64, 128, 128), 4, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null, null);
+    return new VaeConfig(16, List.of(64, 128, 128), 4, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null, null, null);
   }
 
   /** The 8x-in-space variant: 16 latent channels per 8x8x4 block of pixels. */
   public static VaeConfig eightX() {
-    return new VaeConfig(16, List.of(64, 128, 128), 8, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null, null);
+    return new VaeConfig(16, List.of(64, 128, 128), 8, 4, 3, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null, null, null);
   }
 
   /**
@@ -133,7 +135,7 @@ public record VaeConfig(
    * widened to about the same parameter count.
    */
   public static VaeConfig perFrameBaseline() {
-    return new VaeConfig(2, List.of(112, 224, 224), 4, 1, 1, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null, null);
+    return new VaeConfig(2, List.of(112, 224, 224), 4, 1, 1, 16, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null, null, null);
   }
 
   /**
@@ -146,12 +148,12 @@ public record VaeConfig(
    * not shipped.
    */
   public static VaeConfig folded() {
-    return new VaeConfig(8, List.of(96, 128, 128), 4, 4, 3, 16, 2, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.DEPTH_TO_TIME, 3, 4);
+    return new VaeConfig(8, List.of(96, 128, 128), 4, 4, 3, 16, 2, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.DEPTH_TO_TIME, 3, 4, null);
   }
 
   /** A tiny model for tests. */
   public static VaeConfig tiny() {
-    return new VaeConfig(8, List.of(16, 16, 16), 8, 4, 3, 4, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null, null);
+    return new VaeConfig(8, List.of(16, 16, 16), 8, 4, 3, 4, 1, GLOBAL_SCALE, GLOBAL_SHIFT, TimeUpsampling.REPEAT, null, null, null);
   }
 
   /** Whether each latent channel is scaled and shifted on its own. */
@@ -162,7 +164,7 @@ public record VaeConfig(
   /** The same model with the latent statistics measured after training (one value or one per channel). */
   public VaeConfig withLatentStats(List<Double> scale, List<Double> shift) {
     return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, temporalKernel, groups,
-        blocksPerLevel, scale, shift, timeUpsampling, decoderBlocksPerLevel, timePatch);
+        blocksPerLevel, scale, shift, timeUpsampling, decoderBlocksPerLevel, timePatch, keyframeInput);
   }
 
   /**
@@ -174,13 +176,13 @@ public record VaeConfig(
       throw new IllegalArgumentException("latent channels must be at least 1, got " + count);
     }
     return new VaeConfig(count, channels, spatialFactor, temporalFactor, temporalKernel, groups,
-        blocksPerLevel, null, null, timeUpsampling, decoderBlocksPerLevel, timePatch);
+        blocksPerLevel, null, null, timeUpsampling, decoderBlocksPerLevel, timePatch, keyframeInput);
   }
 
   /** The same model with another way of doubling frames in the decoder. */
   public VaeConfig withTimeUpsampling(TimeUpsampling upsampling) {
     return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, temporalKernel, groups,
-        blocksPerLevel, latentScale, latentShift, upsampling, decoderBlocksPerLevel, timePatch);
+        blocksPerLevel, latentScale, latentShift, upsampling, decoderBlocksPerLevel, timePatch, keyframeInput);
   }
 
   /**
@@ -189,7 +191,17 @@ public record VaeConfig(
    */
   public VaeConfig withDecoderBlocks(int count) {
     return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, temporalKernel, groups,
-        blocksPerLevel, latentScale, latentShift, timeUpsampling, count, timePatch);
+        blocksPerLevel, latentScale, latentShift, timeUpsampling, count, timePatch, keyframeInput);
+  }
+
+  /**
+   * The same model with or without the keyframe input: the decoder also sees the video's first
+   * latent frame (encoded from the first frame alone, so the sharpest) beside every latent frame,
+   * from which a still background can be drawn as well as in the first frame.
+   */
+  public VaeConfig withKeyframeInput(boolean keyframe) {
+    return new VaeConfig(latentChannels, channels, spatialFactor, temporalFactor, temporalKernel, groups,
+        blocksPerLevel, latentScale, latentShift, timeUpsampling, decoderBlocksPerLevel, timePatch, keyframe);
   }
 
   /** Whether the transition from level {@code i} to {@code i + 1} halves the frame size. */

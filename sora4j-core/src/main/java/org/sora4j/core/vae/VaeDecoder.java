@@ -28,14 +28,17 @@ public final class VaeDecoder extends Layer {
   private final CausalConv3d convOut;
   private final List<ResBlock3d> added = new ArrayList<>();
   private final int timePatch;
+  private final boolean keyframeInput;
 
   public VaeDecoder(VaeConfig config) {
     timePatch = config.timePatch();
+    keyframeInput = config.keyframeInput();
     List<Integer> ch = config.channels();
     int kt = config.temporalKernel();
     int levels = ch.size();
     int base = Math.min(config.decoderBlocksPerLevel(), baseBlocks(config));
-    convIn = addChildBlock("conv_in", new CausalConv3d(config.latentChannels(), ch.get(levels - 1), kt, 3, 1, 1));
+    int inputs = config.latentChannels() * (keyframeInput ? 2 : 1);
+    convIn = addChildBlock("conv_in", new CausalConv3d(inputs, ch.get(levels - 1), kt, 3, 1, 1));
     // level index i runs from the coarsest (levels-1) to the finest (0)
     for (int i = levels - 1; i >= 0; i--) {
       List<ResBlock3d> level = new ArrayList<>();
@@ -61,6 +64,16 @@ public final class VaeDecoder extends Layer {
     }
   }
 
+  /**
+   * The latent with the video's first latent frame beside every frame, (B, 2Z, T', h, w): the first
+   * frame is encoded alone and so carries the sharpest picture of what stays still. Causal, since
+   * the first frame comes before every other; a chunked decode keeps it from the first chunk.
+   */
+  private NDArray withKeyframe(NDArray z, CausalCache cache) {
+    NDArray key = cache == null ? z.get(":, :, 0:1") : cache.keepFirst(this, () -> z.get(":, :, 0:1"));
+    return z.concat(key.broadcast(z.getShape()), 1);
+  }
+
   /** Blocks per level registered in order: as many as every decoder before deepening had. */
   static int baseBlocks(VaeConfig config) {
     return config.blocksPerLevel() + 1;
@@ -71,7 +84,7 @@ public final class VaeDecoder extends Layer {
     return List.copyOf(added);
   }
 
-  /** The first convolution: one input channel per latent channel. */
+  /** The first convolution: one input channel per latent channel, then one per keyframe channel. */
   CausalConv3d convIn() {
     return convIn;
   }
@@ -82,7 +95,7 @@ public final class VaeDecoder extends Layer {
    * @return video in roughly [-1, 1], (B, 3, T, h*f, w*f)
    */
   public NDArray forward(NDArray z, CausalCache cache) {
-    NDArray h = convIn.forward(z, cache); // (B, C_last, T', h, w)
+    NDArray h = convIn.forward(keyframeInput ? withKeyframe(z, cache) : z, cache); // (B, C_last, T', h, w)
     for (int i = 0; i < blocks.size(); i++) {
       for (ResBlock3d block : blocks.get(i)) {
         h = block.forward(h, cache);

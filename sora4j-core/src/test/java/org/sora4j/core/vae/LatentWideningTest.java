@@ -64,7 +64,7 @@ class LatentWideningTest {
 
       VaeConfig tiny = VaeConfig.tiny();
       VideoVae other = new VideoVae(new VaeConfig(16, List.of(32, 32, 32), tiny.spatialFactor(), tiny.temporalFactor(),
-          tiny.temporalKernel(), tiny.groups(), tiny.blocksPerLevel(), null, null, tiny.timeUpsampling(), null, null));
+          tiny.temporalKernel(), tiny.groups(), tiny.blocksPerLevel(), null, null, tiny.timeUpsampling(), null, null, null));
       other.initialize(manager);
       assertThatThrownBy(() -> LatentWidening.load(dir, other))
           .isInstanceOf(IllegalArgumentException.class)

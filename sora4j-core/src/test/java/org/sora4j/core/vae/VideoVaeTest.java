@@ -23,13 +23,15 @@ import org.sora4j.core.vae.VaeConfig.TimeUpsampling;
 class VideoVaeTest {
   private static NDManager manager;
   /**
-   * One tiny model per way of handling time: upsampling by copies, depth to time, and frames
-   * folded into channels at both ends. Every property below holds for each.
+   * One tiny model per way of handling time: upsampling by copies, depth to time, frames folded
+   * into channels at both ends, and a decoder that also sees the first latent frame. Every
+   * property below holds for each.
    */
   private static final Map<String, VaeConfig> CONFIGS = Map.of(
       "repeat", VaeConfig.tiny().withTimeUpsampling(TimeUpsampling.REPEAT),
       "depth", VaeConfig.tiny().withTimeUpsampling(TimeUpsampling.DEPTH_TO_TIME),
-      "folded", new VaeConfig(8, List.of(16, 16, 16), 8, 4, 3, 4, 1, null, null, TimeUpsampling.DEPTH_TO_TIME, null, 4));
+      "folded", new VaeConfig(8, List.of(16, 16, 16), 8, 4, 3, 4, 1, null, null, TimeUpsampling.DEPTH_TO_TIME, null, 4, null),
+      "keyframe", VaeConfig.tiny().withTimeUpsampling(TimeUpsampling.DEPTH_TO_TIME).withKeyframeInput(true));
   private static final Map<String, VideoVae> VAES = new HashMap<>();
 
   @BeforeAll

@@ -18,6 +18,7 @@ import org.sora4j.core.optim.AdamW;
 import org.sora4j.core.vae.LatentDistribution;
 import org.sora4j.core.vae.LatentStats;
 import org.sora4j.core.vae.DecoderDeepening;
+import org.sora4j.core.vae.KeyframeInput;
 import org.sora4j.core.vae.LatentWidening;
 import org.sora4j.core.vae.VaeConfig;
 import org.sora4j.core.vae.VideoVae;
@@ -74,9 +75,11 @@ public final class VaeTrainer {
           adversary.resume(run.checkpointDir(), state.step(), manager);
         }
       } else if (options.init() != null) {
-        boolean deeper = config.decoderBlocksPerLevel()
-            > ModelFolder.loadConfig(options.init(), VaeConfig.class).decoderBlocksPerLevel();
-        if (deeper) {
+        VaeConfig trained = ModelFolder.loadConfig(options.init(), VaeConfig.class);
+        boolean deeper = config.decoderBlocksPerLevel() > trained.decoderBlocksPerLevel();
+        if (config.keyframeInput() && !trained.keyframeInput()) {
+          KeyframeInput.load(options.init(), vae);
+        } else if (deeper) {
           DecoderDeepening.load(options.init(), vae);
         } else {
           LatentWidening.load(options.init(), vae);
@@ -119,8 +122,12 @@ public final class VaeTrainer {
     int decoderBlocks = options.model().decoderBlocksPerLevel();
     boolean widen = channels > init.latentChannels();
     boolean deepen = decoderBlocks > init.decoderBlocksPerLevel();
-    if (widen && deepen) {
-      throw new IllegalArgumentException("widen the latent or deepen the decoder, one at a time");
+    boolean keyframe = options.model().keyframeInput() && !init.keyframeInput();
+    if ((widen ? 1 : 0) + (deepen ? 1 : 0) + (keyframe ? 1 : 0) > 1) {
+      throw new IllegalArgumentException("widen the latent, deepen the decoder or add the keyframe input, one at a time");
+    }
+    if (keyframe) {
+      return init.withKeyframeInput(true);
     }
     if (deepen) {
       return init.withDecoderBlocks(decoderBlocks);
