@@ -1,6 +1,7 @@
 package org.sora4j.cli;
 
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,6 +163,14 @@ final class EvalCommand implements Callable<Integer> {
     }
     if (plot != null && longSeconds == null) {
       throw new IllegalArgumentException("--plot draws the windows of --long; give --long SECONDS too");
+    }
+    if (plot != null && !plot.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+      throw new IllegalArgumentException("--plot writes a PNG: give a FILE.png, got " + plot);
+    }
+    Path plotDir = plot == null ? null : plot.toAbsolutePath().getParent();
+    if (plotDir != null && !Files.isDirectory(plotDir)) {
+      // checked before the evaluation, which can take an hour, rather than after it
+      throw new IllegalArgumentException("--plot " + plot + ": the folder " + plotDir + " does not exist");
     }
     if (guideWeight != null && guideModel == null) {
       throw new IllegalArgumentException("--guide-weight steers away from --guide-model; give --guide-model DIR too");

@@ -2,9 +2,11 @@ package org.sora4j.cli;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.checkpoint.StorageType;
 import org.sora4j.core.nn.Layer;
@@ -33,6 +35,7 @@ final class ExportCommand implements Callable<Integer> {
     if (!Files.isRegularFile(source.resolve(ModelFolder.CONFIG))) {
       throw new IllegalArgumentException(source + " is not a model folder (no " + ModelFolder.CONFIG + ")");
     }
+    checkTarget();
     boolean denoiser = new ObjectMapper().readTree(source.resolve(ModelFolder.CONFIG).toFile()).has("transformer");
     try (NDManager manager = NDManager.newBaseManager()) {
       Layer model;
@@ -51,5 +54,26 @@ final class ExportCommand implements Callable<Integer> {
           model.parameterCount(), target, Files.size(target.resolve(ModelFolder.WEIGHTS)));
     }
     return 0;
+  }
+
+  /**
+   * DST must be new, empty or a model folder (replaced, as when a run is shipped over
+   * models/), and never the source itself, which would be rewritten in place.
+   */
+  private void checkTarget() throws IOException {
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new IllegalArgumentException(target + " is a file; export writes a folder (config.json, model.safetensors, checksum)");
+    }
+    if (Files.isDirectory(target) && Files.isSameFile(source, target)) {
+      throw new IllegalArgumentException(target + " is the folder being exported; export into another folder");
+    }
+    if (Files.isDirectory(target) && !Files.isRegularFile(target.resolve(ModelFolder.CONFIG))) {
+      try (Stream<Path> entries = Files.list(target)) {
+        if (entries.findAny().isPresent()) {
+          throw new IllegalArgumentException(target + " holds other files and no model; export into a new or empty"
+              + " folder, or over a model folder to replace it");
+        }
+      }
+    }
   }
 }

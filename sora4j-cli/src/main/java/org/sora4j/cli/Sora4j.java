@@ -39,6 +39,13 @@ public final class Sora4j implements Runnable {
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Sora4j());
     cli.setExecutionExceptionHandler(new UserErrorHandler());
+    // a mistyped option or value gets the one error line every other bad input gets, not the whole usage
+    cli.setParameterExceptionHandler((e, given) -> {
+      CommandLine failed = e.getCommandLine();
+      failed.getErr().println(failed.getColorScheme().errorText("error: " + e.getMessage()
+          + " (" + failed.getCommandSpec().qualifiedName() + " --help lists the options)"));
+      return 2;
+    });
     return cli.execute(args);
   }
 

@@ -103,6 +103,11 @@ class PromptingCommandsTest {
         .isZero();
     assertThat(plot).isNotEmptyFile();
     assertThat(run("eval", "--plot", plot.toString(), "--limit", "1", "--size", "32x32")).isNotZero();
+    // a plot that could not be written is refused before the evaluation, not after it
+    assertThat(run("eval", "--long", "4", "--window", "2", "--limit", "1", "--plot", dir.resolve("no/such/w.png").toString()))
+        .isEqualTo(2);
+    assertThat(run("eval", "--long", "4", "--window", "2", "--limit", "1", "--plot", dir.resolve("w.jpg").toString()))
+        .isEqualTo(2);
     assertThat(run("eval", "--long", "4", "--limit", "0", "--size", "32x32")).isNotZero();
     assertThat(run("eval", "--long", "1", "--window", "2", "--limit", "1", "--size", "32x32")).isNotZero();
   }

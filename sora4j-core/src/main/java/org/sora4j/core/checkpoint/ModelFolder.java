@@ -1,5 +1,9 @@
 package org.sora4j.core.checkpoint;
 
+import java.lang.reflect.RecordComponent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -7,8 +11,10 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -124,8 +130,28 @@ public final class ModelFolder {
     try {
       return JSON.readValue(file.toFile(), configType);
     } catch (JsonProcessingException e) {
-      throw new IOException(file + " is not a valid " + configType.getSimpleName() + ": "
-          + e.getOriginalMessage(), e);
+      List<String> missing = missingComponents(file, configType);
+      throw new IOException(file + " is not a valid " + configType.getSimpleName() + ": " + (missing.isEmpty()
+          ? e.getOriginalMessage() : "it has no " + String.join(", ", missing) + " (is it another kind of model?)"), e);
+    }
+  }
+
+  /** The record components a config file does not name: what makes a denoiser's config no VAE's. */
+  private static List<String> missingComponents(Path file, Class<?> configType) {
+    if (!configType.isRecord()) {
+      return List.of();
+    }
+    try {
+      JsonNode tree = JSON.readTree(file.toFile());
+      List<String> missing = new ArrayList<>();
+      for (RecordComponent c : configType.getRecordComponents()) {
+        if (tree.isObject() && !tree.has(c.getName())) {
+          missing.add(c.getName());
+        }
+      }
+      return missing;
+    } catch (IOException e) {
+      return List.of(); // not JSON at all: the parser's own message says so
     }
   }
 

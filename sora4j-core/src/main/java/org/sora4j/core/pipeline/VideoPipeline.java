@@ -27,6 +27,9 @@ import org.sora4j.core.video.Video;
  * transformer under classifier-free guidance, decode the latent with the VAE.
  */
 public final class VideoPipeline {
+  /** The largest frame side generated: past it one latent alone outgrows a Java array. */
+  public static final int MAX_SIDE = 4096;
+
   private final Denoiser denoiser;
   private final VideoVae vae;
   private final AutoGuidance autoGuidance;
@@ -185,8 +188,12 @@ public final class VideoPipeline {
     return factor * lcm(dit.patchH(), dit.patchW());
   }
 
-  /** Throws a message naming the multiple when a frame size cannot be generated. */
+  /** Throws a message naming the multiple (or the largest side) when a frame size cannot be generated. */
   public void checkSize(FrameSize size) {
+    if (size.width() > MAX_SIDE || size.height() > MAX_SIDE) {
+      throw new IllegalArgumentException("size " + size + " is larger than " + MAX_SIDE + " pixels a side, the most"
+          + " this pipeline generates");
+    }
     int multiple = sizeMultiple();
     if (size.width() % multiple != 0 || size.height() % multiple != 0) {
       throw new IllegalArgumentException("size " + size + " is not a multiple of " + multiple

@@ -105,6 +105,17 @@ class ModelFolderTest {
   }
 
   @Test
+  void aConfigOfAnotherKindOfModelIsNamedAsSuch() throws IOException {
+    ModelFolder.save(dir, new TinyConfig(8, "mlp"), mlp(8), StorageType.F32);
+    assertThatThrownBy(() -> ModelFolder.loadConfig(dir, VaeConfig.class))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("is not a valid VaeConfig")
+        .hasMessageContaining("latentChannels")
+        .hasMessageContaining("another kind of model")
+        .hasMessageNotContaining("Cannot invoke");
+  }
+
+  @Test
   void rejectsACorruptFile() throws IOException {
     ModelFolder.save(dir, new TinyConfig(8, "mlp"), mlp(8), StorageType.F32);
     Path weights = dir.resolve(ModelFolder.WEIGHTS);

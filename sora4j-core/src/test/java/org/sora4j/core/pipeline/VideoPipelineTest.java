@@ -73,6 +73,8 @@ class VideoPipelineTest {
     assertThat(pipeline.generate(options(3, 0), manager, s -> {}).frameCount()).isEqualTo(1);
     assertThatThrownBy(() -> pipeline.checkSize(new FrameSize(24, 16)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiple of 16");
+    assertThatThrownBy(() -> pipeline.checkSize(new FrameSize(16, 100_000)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("larger than 4096 pixels a side");
   }
 
   @Test
