@@ -2,6 +2,7 @@ package org.sora4j.cli;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.sora4j.core.pipeline.GenerateOptions;
 import org.sora4j.core.pipeline.VideoPipeline;
@@ -37,14 +38,16 @@ final class ConnectCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--seconds must be above 0, got " + seconds);
     }
     Path out = model.output("out.mp4", 2);
-    Video a = VideoFiles.read(first);
-    Video b = VideoFiles.read(second).withFps(a.fps());
+    Video readA = VideoFiles.read(first);
+    Video readB = VideoFiles.read(second);
+    double rate = model.joinRate(List.of(first, second), List.of(readA, readB));
+    Video a = readA.withFps(rate);
+    Video b = readB.withFps(rate);
     if (a.width() != b.width() || a.height() != b.height()) {
       throw new IllegalArgumentException(first + " is " + a.width() + "x" + a.height() + " but " + second + " is "
           + b.width() + "x" + b.height() + "; connect needs two videos of one size");
     }
     String caption = model.caption(prompt);
-    model.fps = a.fps();
     GenerateOptions options = model.options(caption, VideoPrompts.sizeOf(a), seconds);
     try (NDManager manager = NDManager.newBaseManager()) {
       VideoPipeline pipeline = model.prepare(manager, VideoPrompts.sizeOf(a), caption);

@@ -2,6 +2,7 @@ package org.sora4j.cli;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.sora4j.core.pipeline.GenerateOptions;
 import org.sora4j.core.pipeline.VideoPipeline;
@@ -37,9 +38,9 @@ final class ExtendCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--seconds must be above 0, got " + seconds);
     }
     Path out = model.output("out.mp4", 2);
-    Video source = VideoFiles.read(video);
+    Video read = VideoFiles.read(video);
+    Video source = read.withFps(model.joinRate(List.of(video), List.of(read)));
     String caption = model.caption(prompt);
-    model.fps = source.fps();
     GenerateOptions options = model.options(caption, VideoPrompts.sizeOf(source), seconds);
     try (NDManager manager = NDManager.newBaseManager()) {
       VideoPipeline pipeline = model.prepare(manager, VideoPrompts.sizeOf(source), caption);

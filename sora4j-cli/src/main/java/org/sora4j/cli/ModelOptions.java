@@ -15,7 +15,9 @@ import org.sora4j.core.video.FrameSize;
 import org.sora4j.core.video.Video;
 import org.sora4j.media.VideoFiles;
 import org.sora4j.world.caption.PromptUpsampler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options every generating command shares: model, sampler, guidance, seed, upsampling, output. */
 final class ModelOptions {
@@ -34,8 +36,11 @@ final class ModelOptions {
   @Option(names = "--seed", defaultValue = "0", description = "Same seed, same video (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--fps", defaultValue = "8", description = "Frames per second of new video (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--fps", defaultValue = "8", description = "Frames per second of new video; new frames around a"
+      + " source video take its rate (default: ${DEFAULT-VALUE}).")
   double fps;
+
+  @Spec(Spec.Target.MIXEE) CommandSpec command;
 
   @Option(names = "--model", paramLabel = "DIR", description = "Denoiser model folder (default: the shipped models/dit).")
   Path model;
@@ -75,6 +80,40 @@ final class ModelOptions {
   /** Generation options for the caption at a size and duration (0 seconds = an image). */
   GenerateOptions options(String caption, FrameSize size, double seconds) {
     return new GenerateOptions(caption, size, seconds, fps, steps, cfg, FlowSampler.named(sampler), seed);
+  }
+
+  /**
+   * The frame rate of new frames joined to {@code sources}: the videos' own, which must agree,
+   * or --fps where every source is an image (an image has no rate; files read as one get a
+   * default that means nothing). Sets --fps to it.
+   *
+   * @throws IllegalArgumentException if two source videos play at different rates, or --fps was
+   *     given and differs from theirs
+   */
+  double joinRate(List<Path> files, List<Video> sources) {
+    Double rate = null;
+    Path from = null;
+    for (int i = 0; i < sources.size(); i++) {
+      Video v = sources.get(i);
+      if (v.frameCount() < 2) {
+        continue;
+      }
+      if (rate == null) {
+        rate = v.fps();
+        from = files.get(i);
+      } else if (Math.abs(rate - v.fps()) > 1e-6) {
+        throw new IllegalArgumentException(from + " plays at " + BenchTable.trim(rate) + " fps but " + files.get(i)
+            + " at " + BenchTable.trim(v.fps()) + "; give two videos of one frame rate");
+      }
+    }
+    if (rate != null && command.commandLine().getParseResult().hasMatchedOption("--fps") && Math.abs(rate - fps) > 1e-6) {
+      throw new IllegalArgumentException("--fps " + BenchTable.trim(fps) + " differs from the " + BenchTable.trim(rate)
+          + " fps of " + from + "; new frames join a video at its own rate");
+    }
+    if (rate != null) {
+      fps = rate;
+    }
+    return fps;
   }
 
   /** Loads the models (checking that both folders exist first). */

@@ -139,6 +139,18 @@ class PromptingCommandsTest {
     Path joined = dir.resolve("joined.mp4");
     assertThat(run("connect", clip.toString(), clip.toString(), "a red ball", "--seconds", "1", "-o", joined.toString())).isZero();
     assertThat(VideoFiles.read(joined).frameCount()).isGreaterThan(16);
+    // an image has no frame rate of its own: new frames around it come at --fps, not the 24 it is read at
+    Path grown = dir.resolve("grown.mp4");
+    assertThat(run("extend", still.toString(), "a red ball", "--seconds", "1", "-o", grown.toString())).isZero();
+    assertThat(VideoFiles.read(grown).fps()).isEqualTo(8.0);
+    assertThat(VideoFiles.read(grown).frameCount()).isEqualTo(9);
+    // two videos at different rates, or --fps against a video's own rate, are refused
+    Path fast = dir.resolve("fast.mp4");
+    VideoFiles.write(source.withFps(24), fast);
+    assertThat(run("connect", clip.toString(), fast.toString(), "a red ball", "--seconds", "1", "-o", dir.resolve("x.mp4").toString()))
+        .isEqualTo(2);
+    assertThat(run("extend", clip.toString(), "a red ball", "--seconds", "1", "--fps", "16", "-o", dir.resolve("y.mp4").toString()))
+        .isEqualTo(2);
     Path edited = dir.resolve("edited.mp4");
     assertThat(run("edit", clip.toString(), "the ball is blue", "--strength", "0.5", "-o", edited.toString())).isZero();
     assertThat(VideoFiles.read(edited).frameCount()).isEqualTo(8);
