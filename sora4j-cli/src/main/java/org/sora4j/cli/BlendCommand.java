@@ -49,6 +49,10 @@ final class BlendCommand implements Callable<Integer> {
           + b.width() + "x" + b.height() + "; blend needs two videos of one size");
     }
     int frames = Math.min(a.frameCount(), b.frameCount());
+    if (a.frameCount() != b.frameCount()) {
+      System.out.printf("%s has %d frames and %s %d: the blend is the shorter's %d%n", first, a.frameCount(), second,
+          b.frameCount(), frames);
+    }
     Path out = model.output(frames == 1 ? "out.png" : "out.mp4", frames);
     String caption = model.caption(prompt);
     model.fps = a.fps();

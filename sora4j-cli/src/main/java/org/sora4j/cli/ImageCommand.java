@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code sora4j image PROMPT}: text to image, a 1-frame video. */
 @Command(name = "image", mixinStandardHelpOptions = true,
-    description = "Generate an image (a 1-frame video), at any size that is a multiple of 16.")
+    description = "Generate an image (a 1-frame video), at any size that is a multiple of the model's size step (8 for the shipped models).")
 final class ImageCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PROMPT", description = "What the image shows.")
   String prompt;
