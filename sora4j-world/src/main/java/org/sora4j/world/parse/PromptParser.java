@@ -49,6 +49,11 @@ public final class PromptParser {
       }
     }
     Subjects.Result objects = subjects.result();
+    if (attributes.get(Motion.class) == Motion.COLLIDE && objects.count() != null && objects.count() > 2) {
+      // a collision is of two objects: the scene will have two, so say that the count asked is not kept
+      // ("a ball collides" means with another, so one is not reported)
+      unknown.add(objects.count() + " objects (a collision is of two)");
+    }
     SceneSpec spec = new SceneSpec(
         objects.count(),
         objects.objects(),

@@ -232,6 +232,15 @@ class PromptParserTest {
   }
 
   @Test
+  void aCollisionOfMoreThanTwoIsReported() {
+    assertThat(PromptParser.parse("three boxes collide and bounce apart").unknownWords())
+        .containsExactly("3 objects (a collision is of two)");
+    assertThat(PromptParser.parse("a ball collides").unknownWords()).isEmpty();
+    assertThat(PromptParser.parse("a red ball and a blue ball collide").unknownWords()).isEmpty();
+    assertThat(PromptParser.parse("balls collide").unknownWords()).isEmpty();
+  }
+
+  @Test
   void aContradictionIsReportedAndTheFirstWordKept() {
     ParsedPrompt p = PromptParser.parse("a ball falls at night and rests at noon");
     assertThat(p.spec().motion()).isEqualTo(Motion.FALLS);
