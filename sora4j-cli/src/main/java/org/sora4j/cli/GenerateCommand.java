@@ -29,7 +29,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seconds", defaultValue = "2", description = "Duration in seconds (default: ${DEFAULT-VALUE}).")
   double seconds;
 
-  @Option(names = "--size", defaultValue = "64x64", paramLabel = "WxH", description = "Frame size, a multiple of the model's size step on each side (8 for the shipped models) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--size", defaultValue = "64x64", paramLabel = "WxH", description = "Frame size, a multiple of the model's size step on each side, 8 for the shipped models (default: ${DEFAULT-VALUE}).")
   String size;
 
   @Option(names = "--image", description = "Generate a single image instead of a video (default output out.png).")
