@@ -33,6 +33,7 @@ final class OutpaintCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     FrameSize frame = FrameSize.parse(size);
     Video source = VideoFiles.read(video);
+    VideoPrompts.checkOutpaintSize(source, frame); // before the models load
     Path out = model.output(source.frameCount() == 1 ? "out.png" : "out.mp4", source.frameCount());
     String caption = model.caption(prompt);
     model.fps = source.fps();

@@ -171,6 +171,7 @@ class PromptingCommandsTest {
     assertThat(run("inpaint", clip.toString(), "a ball", "--box", "a,b")).isEqualTo(2);
     assertThat(run("inpaint", clip.toString(), "a ball", "--mask", dir.resolve("still.png").toString().replace("still", "none"))).isEqualTo(2);
     assertThat(run("outpaint", clip.toString(), "a ball", "--size", "16x16")).isEqualTo(2);
+    assertThat(run("outpaint", clip.toString(), "a ball", "--size", "32x32")).isEqualTo(2); // its own size grows nothing
     assertThat(run("blend", clip.toString(), clip.toString(), "a ball", "--weight", "-1")).isEqualTo(2);
   }
 

@@ -225,16 +225,25 @@ public final class VideoPrompts {
     }
   }
 
+  /** Throws unless {@code size} grows the video's frame: no side smaller, at least one larger. */
+  public static void checkOutpaintSize(Video source, FrameSize size) {
+    if (size.width() < source.width() || size.height() < source.height()) {
+      throw new IllegalArgumentException("outpainting grows the frame: " + size + " is smaller than the video's "
+          + source.width() + "x" + source.height());
+    }
+    if (size.width() == source.width() && size.height() == source.height()) {
+      throw new IllegalArgumentException("outpainting grows the frame: " + size + " is the video's own size;"
+          + " give a larger --size");
+    }
+  }
+
   /**
    * Extends the scene beyond the frame: the video is placed in the middle of a larger canvas of
    * {@code options.size()} (on the latent grid) and everything around it is generated.
    */
   public Video outpaint(Video source, GenerateOptions options, NDManager manager, IntConsumer progress) {
     FrameSize size = options.size();
-    if (size.width() < source.width() || size.height() < source.height()) {
-      throw new IllegalArgumentException("outpainting grows the frame: " + size + " is smaller than the video's "
-          + source.width() + "x" + source.height());
-    }
+    checkOutpaintSize(source, size);
     int cell = pipeline.vae().config().spatialFactor();
     int ox = (size.width() - source.width()) / 2 / cell * cell;
     int oy = (size.height() - source.height()) / 2 / cell * cell;

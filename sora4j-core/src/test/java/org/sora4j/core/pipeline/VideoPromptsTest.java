@@ -141,6 +141,8 @@ class VideoPromptsTest {
   void outpaintingKeepsTheSourceInTheMiddleAndBlendingMixesTwoVideos() {
     Video source = clip(5, 15);
     Video wide = prompts.outpaint(source, options(5, 16).withSize(new FrameSize(48, 32)), manager, s -> {});
+    assertThatThrownBy(() -> VideoPrompts.checkOutpaintSize(source, new FrameSize(source.width(), source.height())))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("own size");
     assertThat(wide.width()).isEqualTo(48);
     assertThat(wide.height()).isEqualTo(32);
     for (int f = 0; f < 5; f++) {
