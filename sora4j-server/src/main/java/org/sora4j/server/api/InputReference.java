@@ -34,18 +34,17 @@ final class InputReference {
 
   /** The image in {@code bytes}: PNG, JPEG, WebP (through the TwelveMonkeys ImageIO plugin), GIF or BMP. */
   static BufferedImage image(byte[] bytes) {
+    BufferedImage image;
     try {
-      BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-      if (image == null) {
-        throw ApiError.badRequest("input_reference", "input_reference is not a PNG, JPEG, WebP, GIF or BMP image");
-      }
-      return image;
+      image = ImageIO.read(new ByteArrayInputStream(bytes));
     } catch (IOException | RuntimeException e) {
-      if (e instanceof ApiError refusal) {
-        throw refusal;
-      }
+      // a malformed file can make a reader plugin throw where ImageIO's own would return null
       throw ApiError.badRequest("input_reference", "input_reference could not be decoded: " + e.getMessage());
     }
+    if (image == null) {
+      throw ApiError.badRequest("input_reference", "input_reference is not a PNG, JPEG, WebP, GIF or BMP image");
+    }
+    return image;
   }
 
   private static byte[] dataUrl(String url) {

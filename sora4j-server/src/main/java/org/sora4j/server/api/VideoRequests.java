@@ -36,12 +36,14 @@ final class VideoRequests {
   private final VideoFolders folders;
   private final VideoMaker maker;
   private final ServerOptions options;
+  private final ObjectMapper json;
 
-  VideoRequests(VideoStore store, VideoFolders folders, VideoMaker maker, ServerOptions options) {
+  VideoRequests(VideoStore store, VideoFolders folders, VideoMaker maker, ServerOptions options, ObjectMapper json) {
     this.store = store;
     this.folders = folders;
     this.maker = maker;
     this.options = options;
+    this.json = json;
   }
 
   /** A text-to-video (or image-to-video) job from a create request. */
@@ -148,9 +150,9 @@ final class VideoRequests {
   }
 
   /** The {@code id} of a {@code video} sent as a JSON object in a form field, pretty-printed or not. */
-  private static String jsonId(String object) {
+  private String jsonId(String object) {
     try {
-      String id = new ObjectMapper().readTree(object).path("id").asText("");
+      String id = json.readTree(object).path("id").asText("");
       if (id.isBlank()) {
         throw ApiError.badRequest("video", "video is an object without an id: send {\"id\": \"video_...\"}");
       }

@@ -50,7 +50,7 @@ public final class VideoRoutes {
     this.maker = maker;
     this.keys = new ApiKeys(options.apiKeys());
     this.options = options;
-    this.requests = new VideoRequests(store, folders, maker, options);
+    this.requests = new VideoRequests(store, folders, maker, options, json);
     this.characters = new CharacterRequests(store, characterFiles, options);
   }
 
