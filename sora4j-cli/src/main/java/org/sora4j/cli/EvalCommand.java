@@ -68,7 +68,8 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--cfg", defaultValue = "4", description = "Guidance scale (default: ${DEFAULT-VALUE}).")
   double cfg;
 
-  @Option(names = "--sampler", defaultValue = "euler", description = "euler or heun (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--sampler", defaultValue = "euler", description = "euler, heun, or euler-a (Euler that renoises part of each step, seeded)"
+      + " (default: ${DEFAULT-VALUE}).")
   String sampler;
 
   @Option(names = "--frame-by-frame", description = "Generate each frame as its own image with independent noise"

@@ -30,7 +30,8 @@ final class ModelOptions {
   @Option(names = "--cfg", defaultValue = "4", description = "Classifier-free guidance scale, 1 = none (default: ${DEFAULT-VALUE}).")
   double cfg;
 
-  @Option(names = "--sampler", defaultValue = "euler", description = "euler or heun (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--sampler", defaultValue = "euler", description = "euler, heun, or euler-a (Euler that renoises part of each step, seeded)"
+      + " (default: ${DEFAULT-VALUE}).")
   String sampler;
 
   @Option(names = "--seed", defaultValue = "0", description = "Same seed, same video (default: ${DEFAULT-VALUE}).")

@@ -71,12 +71,16 @@ final class TrainDitCommand implements Callable<Integer> {
       + " move W times more in the loss (1 + W where they move most; default: ${DEFAULT-VALUE}, every position alike).")
   double motionWeight;
 
+  @Option(names = "--self-condition", description = "Give the transformer its own previous estimate of the clean"
+      + " latent as a second input (self-conditioning); from an --init model without it, the new input starts at zero.")
+  boolean selfCondition;
+
   @Override
   public Integer call() throws Exception {
     Path vaeDir = ModelPaths.resolve(vae, "vae", "--vae");
     DitTrainOptions options = new DitTrainOptions(out, vaeDir, data, steps, batch, resume, seed, learningRate,
         Math.min(500, steps / 10), clips, Bucket.worldMix(), 0.1, 0.999, checkpointMinutes, snapshotEvery, tiny, init, patch,
-        depth, motionWeight);
+        depth, motionWeight, selfCondition);
     try (ProgressListener listener = new ProgressListener()) {
       Path checkpoint = new DitTrainer(options, listener).run();
       System.out.println("model: " + checkpoint);

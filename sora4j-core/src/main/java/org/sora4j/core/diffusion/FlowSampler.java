@@ -8,7 +8,7 @@ import java.util.function.IntConsumer;
  * Integrates the flow from noise (t = 1) to data (t = 0) over a grid of times. Knows nothing of
  * the network: it calls a {@link VelocityModel}.
  */
-public sealed interface FlowSampler permits EulerSampler, HeunSampler {
+public sealed interface FlowSampler permits EulerSampler, HeunSampler, AncestralSampler {
 
   /** One step from time {@code t} to {@code next} (< t). */
   NDArray step(VelocityModel model, NDArray x, double t, double next, CleanFrames clean);
@@ -16,12 +16,18 @@ public sealed interface FlowSampler permits EulerSampler, HeunSampler {
   /** Model evaluations per step, for progress and cost. */
   int evaluationsPerStep();
 
-  /** The sampler called {@code name}: euler or heun. */
+  /** This sampler with its own noise (if it draws any) seeded by {@code seed}; the generation's seed is passed here. */
+  default FlowSampler withSeed(long seed) {
+    return this;
+  }
+
+  /** The sampler called {@code name}: euler, heun or euler-a (ancestral, eta 1). */
   static FlowSampler named(String name) {
     return switch (name) {
       case "euler" -> new EulerSampler();
       case "heun" -> new HeunSampler();
-      default -> throw new IllegalArgumentException("unknown sampler '" + name + "': use euler or heun");
+      case "euler-a" -> new AncestralSampler(1.0, 0);
+      default -> throw new IllegalArgumentException("unknown sampler '" + name + "': use euler, heun or euler-a");
     };
   }
 

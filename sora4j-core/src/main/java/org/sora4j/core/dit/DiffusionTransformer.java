@@ -1,6 +1,8 @@
 package org.sora4j.core.dit;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ public final class DiffusionTransformer extends Layer {
     this.config = config;
     patcher = new SpacetimePatcher(config.patchT(), config.patchH(), config.patchW());
     rope = new Rope3d(config.headDim(), config.ropeTheta());
-    embed = addChildBlock("patch_embed", new Linear(config.patchValues(), config.width()));
+    embed = addChildBlock("patch_embed", new Linear(config.inputValues(), config.width()));
     timeEmbed = addChildBlock("t_embed", new TimestepEmbedder(config.width()));
     textPool = addChildBlock("text_pool", new Linear(config.textWidth(), config.width()));
     for (int i = 0; i < config.depth(); i++) {
@@ -37,6 +39,11 @@ public final class DiffusionTransformer extends Layer {
 
   public DitConfig config() {
     return config;
+  }
+
+  /** The linear map from a patch's values to its token. */
+  public Linear patchEmbedding() {
+    return embed;
   }
 
   /** The transformer blocks, first to last. */
@@ -52,10 +59,25 @@ public final class DiffusionTransformer extends Layer {
    * @return predicted velocity (B, C, T, H, W)
    */
   public NDArray forward(NDArray latent, NDArray time, NDArray text, NDArray textMask) {
+    return forward(latent, null, time, text, textMask);
+  }
+
+  /**
+   * As {@link #forward(NDArray, NDArray, NDArray, NDArray)}, with the model's previous estimate of
+   * the clean latent beside the noisy one when it is self-conditioned.
+   *
+   * @param estimate the clean-latent estimate (B, C, T, H, W), or null for none yet (zeros); ignored
+   *     by a model without self-conditioning
+   */
+  public NDArray forward(NDArray latent, NDArray estimate, NDArray time, NDArray text, NDArray textMask) {
     TokenGrid grid = patcher.grid(latent.getShape());
     NDManager manager = latent.getManager();
     Rope3d.Angles angles = rope.angles(manager, grid);
-    NDArray x = embed.forward(patcher.patchify(latent)); // (B, N, D)
+    NDArray input = latent;
+    if (config.selfCondition()) {
+      input = NDArrays.concat(new NDList(latent, estimate == null ? latent.zerosLike() : estimate), 1);
+    }
+    NDArray x = embed.forward(patcher.patchify(input)); // (B, N, D)
     NDArray frameTime = time.get(":, ::" + config.patchT()); // (B, T')
     NDArray c = timeEmbed.forward(frameTime).add(textPool.forward(pooled(text, textMask)).expandDims(1)); // (B, T', D)
     for (DitBlock block : blocks) {

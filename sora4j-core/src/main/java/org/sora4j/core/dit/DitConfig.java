@@ -14,6 +14,8 @@ package org.sora4j.core.dit;
  * @param textWidth width of the text encoder's token embeddings
  * @param factorised attend within each frame and then across frames, instead of over all tokens
  * @param ropeTheta base of the rotary frequencies; positions are latent coordinates
+ * @param selfCondition the model also takes its own previous estimate of the clean latent as
+ *     input (self-conditioning, Chen et al. 2022); absent in older configs, which means false
  */
 public record DitConfig(
     int latentChannels,
@@ -26,9 +28,11 @@ public record DitConfig(
     double mlpRatio,
     int textWidth,
     boolean factorised,
-    double ropeTheta) {
+    double ropeTheta,
+    Boolean selfCondition) {
 
   public DitConfig {
+    selfCondition = selfCondition != null && selfCondition;
     if (width % heads != 0 || (width / heads) % 2 != 0) {
       throw new IllegalArgumentException("width " + width + " must split into " + heads + " heads of even size");
     }
@@ -40,23 +44,34 @@ public record DitConfig(
   /** The same model over patches of {@code side x side} latent cells (one latent frame deep as before). */
   public DitConfig withSpatialPatch(int side) {
     return new DitConfig(latentChannels, patchT, side, side, width, depth, heads, mlpRatio, textWidth,
-        factorised, ropeTheta);
+        factorised, ropeTheta, selfCondition);
   }
 
   /** The same model with {@code blocks} transformer blocks. */
   public DitConfig withDepth(int blocks) {
     return new DitConfig(latentChannels, patchT, patchH, patchW, width, blocks, heads, mlpRatio, textWidth,
-        factorised, ropeTheta);
+        factorised, ropeTheta, selfCondition);
+  }
+
+  /** The same model with or without the self-conditioning input. */
+  public DitConfig withSelfCondition(boolean on) {
+    return new DitConfig(latentChannels, patchT, patchH, patchW, width, depth, heads, mlpRatio, textWidth,
+        factorised, ropeTheta, on);
   }
 
   /** A tiny model for tests. */
   public static DitConfig tiny(int latentChannels, int textWidth) {
-    return new DitConfig(latentChannels, 1, 2, 2, 32, 2, 2, 2.0, textWidth, false, 100.0);
+    return new DitConfig(latentChannels, 1, 2, 2, 32, 2, 2, 2.0, textWidth, false, 100.0, false);
   }
 
-  /** Values in one patch, the token's input and output width. */
+  /** Values in one patch, the token's output width. */
   public int patchValues() {
     return latentChannels * patchT * patchH * patchW;
+  }
+
+  /** The token's input width: a patch of the noisy latent, and with self-conditioning one of the estimate too. */
+  public int inputValues() {
+    return selfCondition ? 2 * patchValues() : patchValues();
   }
 
   /** Tokens of a latent of shape (B, C, T, H, W): frames and sides rounded up to whole patches. */

@@ -23,6 +23,11 @@ public final class Linear extends Layer {
     return this;
   }
 
+  /** The weight, (out, in). */
+  public Parameter weight() {
+    return weight;
+  }
+
   /** x: (..., in) to (..., out). */
   public NDArray forward(NDArray x) {
     return ai.djl.nn.core.Linear.linear(x, weight.getArray(), bias.getArray()).singletonOrThrow();

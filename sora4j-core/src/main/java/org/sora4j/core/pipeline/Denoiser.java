@@ -57,4 +57,12 @@ public final class Denoiser extends Layer {
   public NDArray velocity(NDArray latent, NDArray time, TextEncoder.Output text) {
     return transformer.forward(latent, time, text.embeddings(), text.mask());
   }
+
+  /**
+   * The predicted velocity given also the model's previous estimate of the clean latent (null for
+   * none yet); a model without self-conditioning ignores the estimate.
+   */
+  public NDArray velocity(NDArray latent, NDArray estimate, NDArray time, TextEncoder.Output text) {
+    return transformer.forward(latent, estimate, time, text.embeddings(), text.mask());
+  }
 }

@@ -36,7 +36,7 @@ public record DenoiserConfig(TextEncoderConfig textEncoder, DitConfig transforme
     }
     int patch = PATCH_PIXELS / vaeSpatialFactor;
     TextEncoderConfig text = TextEncoderConfig.small(vocabulary.size());
-    DitConfig dit = new DitConfig(latentChannels, 1, patch, patch, 256, 8, 4, 4.0, text.width(), false, 100.0);
+    DitConfig dit = new DitConfig(latentChannels, 1, patch, patch, 256, 8, 4, 4.0, text.width(), false, 100.0, false);
     return new DenoiserConfig(text, dit, vocabulary);
   }
 
@@ -48,6 +48,11 @@ public record DenoiserConfig(TextEncoderConfig textEncoder, DitConfig transforme
   /** The same denoiser with {@code blocks} transformer blocks. */
   public DenoiserConfig withDepth(int blocks) {
     return new DenoiserConfig(textEncoder, transformer.withDepth(blocks), vocabulary);
+  }
+
+  /** The same denoiser with or without the self-conditioning input. */
+  public DenoiserConfig withSelfCondition(boolean on) {
+    return new DenoiserConfig(textEncoder, transformer.withSelfCondition(on), vocabulary);
   }
 
   /** A tiny denoiser for tests. */

@@ -8,11 +8,12 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import org.sora4j.core.diffusion.CleanFrames;
+import org.sora4j.core.diffusion.FlowSampler;
 import org.sora4j.core.diffusion.FlowSchedule;
 import org.sora4j.core.diffusion.RectifiedFlow;
+import org.sora4j.core.diffusion.SeededNoise;
 import org.sora4j.core.diffusion.VelocityModel;
 import org.sora4j.core.dit.DitConfig;
 import org.sora4j.core.text.TextEncoder;
@@ -115,7 +116,7 @@ public final class VideoPipeline {
    */
   public NDArray sample(GenerateOptions options, LatentRequest request, NDManager m, IntConsumer progress) {
     Shape shape = request.shape();
-    NDArray noise = gaussian(m, shape, options.seed());
+    NDArray noise = SeededNoise.gaussian(m, shape, options.seed());
     int tokens = denoiser.config().transformer().tokens(shape);
     double[] times = FlowSchedule.times(options.steps(), RectifiedFlow.shiftFor(tokens));
     NDArray start = noise;
@@ -130,7 +131,7 @@ public final class VideoPipeline {
       return request.clean().apply(request.start());
     }
     VelocityModel model = guided(m, options.prompt(), options.guidance());
-    return options.sampler().sample(model, start, times, request.clean(), progress);
+    return options.sampler().withSeed(options.seed()).sample(model, start, times, request.clean(), progress);
   }
 
   /**
@@ -144,17 +145,18 @@ public final class VideoPipeline {
   public NDArray sampleKeeping(GenerateOptions options, NDArray source, NDArray keep, NDManager m,
       IntConsumer progress) {
     Shape shape = source.getShape();
-    NDArray noise = gaussian(m, shape, options.seed());
+    NDArray noise = SeededNoise.gaussian(m, shape, options.seed());
     double[] times = FlowSchedule.times(options.steps(), RectifiedFlow.shiftFor(denoiser.config().transformer().tokens(shape)));
     VelocityModel model = guided(m, options.prompt(), options.guidance());
     CleanFrames none = CleanFrames.none((int) shape.get(2));
     NDArray generate = keep.neg().add(1);
+    FlowSampler sampler = options.sampler().withSeed(options.seed());
     NDArray x = noise;
     for (int i = 0; i + 1 < times.length; i++) {
       try (NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
         float next = (float) times[i + 1];
-        NDArray stepped = options.sampler().step(model, x, times[i], times[i + 1], none);
+        NDArray stepped = sampler.step(model, x, times[i], times[i + 1], none);
         NDArray known = source.mul(1 - next).add(noise.mul(next));
         NDArray merged = stepped.mul(generate).add(known.mul(keep));
         NDScope.unregister(merged);
@@ -226,38 +228,24 @@ public final class VideoPipeline {
     TextEncoder.Output text = denoiser.encodeText(m, texts);
     Denoiser weak = autoGuidance == null || autoGuidance.weight() == 0 ? null : autoGuidance.weak();
     TextEncoder.Output weakText = weak == null ? null : weak.encodeText(m, List.of(prompt));
+    SelfConditioning model = new SelfConditioning(denoiser);
+    SelfConditioning weakModel = weak == null ? null : new SelfConditioning(weak);
     return (x, time) -> {
       NDArray cond;
       NDArray guided;
       if (unconditional) {
-        NDArray v = denoiser.velocity(NDArrays.concat(new NDList(x, x)), NDArrays.concat(new NDList(time, time)), text);
+        NDArray v = model.velocity(NDArrays.concat(new NDList(x, x)), NDArrays.concat(new NDList(time, time)), text);
         cond = v.get("0:1");
         NDArray empty = v.get("1:2");
         guided = empty.add(cond.sub(empty).mul((float) guidance));
       } else {
-        cond = denoiser.velocity(x, time, text);
+        cond = model.velocity(x, time, text);
         guided = cond;
       }
       if (weak == null) {
         return guided;
       }
-      return guided.add(cond.sub(weak.velocity(x, time, weakText)).mul((float) autoGuidance.weight()));
+      return guided.add(cond.sub(weakModel.velocity(x, time, weakText)).mul((float) autoGuidance.weight()));
     };
-  }
-
-  /** Standard normal noise from a Java generator, so a seed means the same video everywhere. */
-  static NDArray gaussian(NDManager m, Shape shape, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    float[] values = new float[(int) shape.size()];
-    for (int i = 0; i < values.length; i += 2) {
-      double u1 = 1.0 - rng.nextDouble();
-      double u2 = rng.nextDouble();
-      double r = Math.sqrt(-2 * Math.log(u1));
-      values[i] = (float) (r * Math.cos(2 * Math.PI * u2));
-      if (i + 1 < values.length) {
-        values[i + 1] = (float) (r * Math.sin(2 * Math.PI * u2));
-      }
-    }
-    return m.create(values, shape);
   }
 }

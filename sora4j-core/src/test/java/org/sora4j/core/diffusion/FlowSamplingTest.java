@@ -55,6 +55,30 @@ class FlowSamplingTest {
   }
 
   @Test
+  void theAncestralSamplerRenoisesToTheFlowsNoiseLevelAndLandsOnTheData() {
+    // one data point c: the exact velocity is (x - c) / t, and x_t = (1 - t) c + t noise
+    NDArray c = manager.full(new Shape(1, 1, 1, 64, 64), 0.5f);
+    VelocityModel exact = (x, time) -> x.sub(c).div(RectifiedFlow.perFrame(time));
+    AncestralSampler sampler = new AncestralSampler(1.0, 11);
+    NDArray start = SeededNoise.gaussian(manager, c.getShape(), 1);
+    NDArray half = sampler.step(exact, start, 1.0, 0.5, CleanFrames.none(1));
+    NDArray spread = half.sub(c.mul(0.5f));
+    assertThat(spread.mean().getFloat()).isCloseTo(0f, org.assertj.core.data.Offset.offset(0.03f));
+    assertThat(spread.square().mean().sqrt().getFloat()).isCloseTo(0.5f, org.assertj.core.data.Offset.offset(0.02f));
+    // part of the noise is fresh: not the deterministic Euler step's
+    NDArray euler = new EulerSampler().step(exact, start, 1.0, 0.5, CleanFrames.none(1));
+    assertThat(half.sub(euler).abs().mean().getFloat()).isGreaterThan(0.1f);
+    // seeded: the same seed steps the same, another seed otherwise; eta 0 is Euler
+    assertThat(sampler.step(exact, start, 1.0, 0.5, CleanFrames.none(1)).contentEquals(half)).isTrue();
+    assertThat(sampler.withSeed(12).step(exact, start, 1.0, 0.5, CleanFrames.none(1)).contentEquals(half)).isFalse();
+    assertThat(new AncestralSampler(0, 11).step(exact, start, 1.0, 0.5, CleanFrames.none(1)).allClose(euler, 1e-6, 1e-6, false))
+        .isTrue();
+    NDArray out = sampler.sample(exact, start, FlowSchedule.times(6, 2.0), CleanFrames.none(1), i -> {});
+    assertThat(out.allClose(c, 1e-4, 1e-4, false)).isTrue();
+    assertThat(FlowSampler.named("euler-a")).isEqualTo(new AncestralSampler(1.0, 0));
+  }
+
+  @Test
   void fixedFramesStayCleanThroughSampling() {
     NDArray clean = manager.randomNormal(new Shape(1, 2, 4, 2, 2));
     VelocityModel noisy = (x, time) -> x.getManager().randomNormal(x.getShape());
@@ -73,7 +97,7 @@ class FlowSamplingTest {
 
   @Test
   void aTinyTransformerOverfitsOneClip() {
-    DitConfig config = new DitConfig(4, 1, 1, 1, 32, 2, 2, 2.0, 8, false, 100.0);
+    DitConfig config = new DitConfig(4, 1, 1, 1, 32, 2, 2, 2.0, 8, false, 100.0, false);
     DiffusionTransformer dit = new DiffusionTransformer(config);
     dit.initialize(manager);
     NDArray x0 = manager.randomNormal(new Shape(1, 4, 2, 2, 2));

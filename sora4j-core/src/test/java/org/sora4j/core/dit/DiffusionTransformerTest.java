@@ -97,7 +97,7 @@ class DiffusionTransformerTest {
 
   @Test
   void oneModelRunsAtAnySizeAndDuration() {
-    DitConfig config = new DitConfig(4, 1, 1, 1, 16, 1, 2, 2.0, 8, true, 100);
+    DitConfig config = new DitConfig(4, 1, 1, 1, 16, 1, 2, 2.0, 8, true, 100, false);
     DiffusionTransformer dit = new DiffusionTransformer(config);
     dit.initialize(manager);
     for (Shape shape : new Shape[] {new Shape(1, 4, 1, 2, 3), new Shape(1, 4, 5, 4, 4), new Shape(1, 4, 2, 6, 2)}) {

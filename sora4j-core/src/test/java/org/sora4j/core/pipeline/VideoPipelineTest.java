@@ -117,6 +117,45 @@ class VideoPipelineTest {
     }
   }
 
+  @Test
+  void aSelfConditionedModelIsFedItsOwnLastEstimateOfTheCleanLatent() {
+    List<String> vocabulary = pipeline.denoiser().tokenizer().vocabulary();
+    Denoiser model = jittered(new Denoiser(DenoiserConfig.tiny(vocabulary, 8).withSelfCondition(true)));
+    try (NDManager m = manager.newSubManager()) {
+      NDArray x = m.randomNormal(new Shape(1, 8, 2, 4, 4));
+      NDArray time = m.create(new float[] {0.6f, 0.6f}, new Shape(1, 2));
+      var text = model.encodeText(m, List.of("a red ball"));
+      try (SelfConditioning memory = new SelfConditioning(model)) {
+        NDArray first = memory.velocity(x, time, text);
+        // the first call has no estimate yet: zeros, as in training's other half
+        assertThat(first.sub(model.velocity(x, null, time, text)).abs().max().getFloat()).isZero();
+        NDArray estimate = x.sub(first.mul(0.6f));
+        NDArray second = memory.velocity(x, time, text);
+        assertThat(second.sub(model.velocity(x, estimate, time, text)).abs().max().getFloat()).isLessThan(1e-5f);
+        assertThat(second.sub(first).abs().max().getFloat()).isGreaterThan(1e-4f);
+      }
+      // a model without the input is called as it is, every time
+      try (SelfConditioning plain = new SelfConditioning(pipeline.denoiser())) {
+        NDArray a = plain.velocity(x, time, text);
+        assertThat(plain.velocity(x, time, text).sub(a).abs().max().getFloat()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void aSelfConditionedPipelineIsSeededAndReproducible() {
+    List<String> vocabulary = pipeline.denoiser().tokenizer().vocabulary();
+    Denoiser model = jittered(new Denoiser(DenoiserConfig.tiny(vocabulary, 8).withSelfCondition(true)));
+    VideoPipeline selfConditioned = new VideoPipeline(model, pipeline.vae());
+    GenerateOptions options = new GenerateOptions("a red ball", new FrameSize(16, 16), 0.5, 8, 4, 3.0,
+        FlowSampler.named("euler"), 5);
+    Video a = selfConditioned.generate(options, manager, i -> {});
+    Video b = selfConditioned.generate(options, manager, i -> {});
+    Video other = selfConditioned.generate(options.withSeed(6), manager, i -> {});
+    assertThat(a.frame(2)).isEqualTo(b.frame(2));
+    assertThat(a.frame(2)).isNotEqualTo(other.frame(2));
+  }
+
   /** Initialised, then every weight moved a little, so that the zero-initialised output layers say something. */
   private static Denoiser jittered(Denoiser denoiser) {
     denoiser.initialize(manager);

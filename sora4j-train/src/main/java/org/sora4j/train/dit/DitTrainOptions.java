@@ -32,6 +32,9 @@ import java.util.List;
  *     {@code init}, as many or more than it has: the added blocks start as the identity
  * @param motionWeight how many times over the loss counts latent positions that move
  *     ({@link MotionWeights}); 0 weighs every position alike
+ * @param selfCondition give the model its own clean-latent estimate as a second input
+ *     (self-conditioning); with {@code init} from a model without it, the new input starts at zero
+ *     weight, so the model first computes what the init model did
  */
 public record DitTrainOptions(
     Path out,
@@ -53,7 +56,8 @@ public record DitTrainOptions(
     Path init,
     int spatialPatch,
     int depth,
-    double motionWeight) {
+    double motionWeight,
+    boolean selfCondition) {
 
   public DitTrainOptions {
     buckets = List.copyOf(buckets);

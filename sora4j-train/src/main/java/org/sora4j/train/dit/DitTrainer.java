@@ -124,6 +124,10 @@ public final class DitTrainer {
         throw new IllegalArgumentException("the run in " + options.out() + " has " + depth
             + " transformer blocks; --depth cannot change on --resume");
       }
+      if (options.selfCondition() && !config.transformer().selfCondition()) {
+        throw new IllegalArgumentException("the run in " + options.out() + " has no self-conditioning;"
+            + " --self-condition cannot be added on --resume (start a new run with --init)");
+      }
       return config;
     }
     DenoiserConfig config = options.init() != null
@@ -139,6 +143,9 @@ public final class DitTrainer {
       }
       config = config.withDepth(options.depth());
     }
+    if (options.selfCondition()) {
+      config = config.withSelfCondition(true);
+    }
     return config;
   }
 
@@ -152,7 +159,10 @@ public final class DitTrainer {
       ModelFolder.loadInto(init, model);
       return;
     }
-    List<String> fresh = ModelFolder.loadMatching(init, model);
+    List<String> fresh = new ArrayList<>(ModelFolder.loadMatching(init, model));
+    if (model.config().transformer().selfCondition() && !trained.transformer().selfCondition()) {
+      fresh.remove(SelfConditionInput.zeroExtend(init, model));
+    }
     int from = trained.transformer().depth();
     int to = model.config().transformer().depth();
     // an added block's parameters are many and all new: say which blocks, not each name
@@ -227,10 +237,17 @@ public final class DitTrainer {
       NDArray noise = manager.randomNormal(shape);
       NDArray xt = RectifiedFlow.noisy(x0, noise, time);
       NDArray target = RectifiedFlow.velocity(x0, noise);
+      // self-conditioning: half the time the model first estimates x0 on its own, without gradient,
+      // and then learns from its own estimate; the other half it sees none, as at the first sampling step
+      NDArray estimate = null;
+      if (model.config().transformer().selfCondition() && rng.nextDouble() < 0.5) {
+        NDArray first = model.velocity(xt, null, time, model.encodeText(manager, captions)).stopGradient();
+        estimate = xt.sub(first.mul(RectifiedFlow.perFrame(time))).stopGradient();
+      }
       NDArray loss;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         TextEncoder.Output text = model.encodeText(manager, captions);
-        NDArray v = model.velocity(xt, time, text);
+        NDArray v = model.velocity(xt, estimate, time, text);
         // a weighted mean over the frames to generate, so the loss keeps its scale as the motion weight grows
         NDArray full = weight.mul(MotionWeights.of(x0, options.motionWeight()));
         loss = v.sub(target).square().mul(full).sum().div(full.sum().mul(shape.get(1)));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.checkpoint.SafeTensors;
+import org.sora4j.core.pipeline.Denoiser;
 import org.sora4j.core.pipeline.DenoiserConfig;
 import org.sora4j.core.video.FrameSize;
 import org.sora4j.train.run.LiveArrays;
@@ -57,9 +59,14 @@ class DitTrainerTest {
 
   private static DitTrainOptions options(Path out, Path vae, int steps, boolean resume, Path init, int patch,
       int depth) {
+    return options(out, vae, steps, resume, init, patch, depth, false);
+  }
+
+  private static DitTrainOptions options(Path out, Path vae, int steps, boolean resume, Path init, int patch,
+      int depth, boolean selfCondition) {
     List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 0.7), new Bucket(new FrameSize(64, 64), 1, 0.3));
     return new DitTrainOptions(out, vae, null, steps, 2, resume, 3, 1e-3, 1, 6, buckets, 0.2, 0.9, 60, 2, true,
-        init, patch, depth, 0);
+        init, patch, depth, 0, selfCondition);
   }
 
 
@@ -79,7 +86,7 @@ class DitTrainerTest {
         }
       };
       new DitTrainer(new DitTrainOptions(dir.resolve("run" + w), vae, null, 3, 2, false, 3, 1e-3, 1, 4, buckets,
-          0.2, 0.9, 60, 0, true, null, 0, 0, w), recording).run();
+          0.2, 0.9, 60, 0, true, null, 0, 0, w, false), recording).run();
     }
     assertThat(weighted).hasSize(3);
     assertThat(weighted.values()).allSatisfy(l -> assertThat(l).isFinite().isPositive());
@@ -101,7 +108,7 @@ class DitTrainerTest {
     Path vae = TinyVae.saveIn(dir);
     List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 1));
     DitTrainOptions longRun = new DitTrainOptions(dir.resolve("run"), vae, null, 300, 2, false, 3, 1e-3, 1, 4, buckets,
-        0.2, 0.9, 60, 0, true, null, 0, 0, 0);
+        0.2, 0.9, 60, 0, true, null, 0, 0, 0, false);
     new DitTrainer(longRun, counting).run();
     assertThat(live.get(20L)).isPositive();
     assertThat(live.get(300L)).isEqualTo(live.get(20L));
@@ -172,6 +179,37 @@ class DitTrainerTest {
         .run()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("can only grow");
     assertThatThrownBy(() -> new DitTrainer(options(deeper, vae, 2, true, null, 0, depth + 2), QUIET).run())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--depth cannot change on --resume");
+  }
+
+  @Test
+  void selfConditioningAddedToATrainedModelStartsAsThatModel(@TempDir Path dir) throws IOException {
+    Path vae = TinyVae.saveIn(dir);
+    Path first = new DitTrainer(options(dir.resolve("first"), vae, 1, false), QUIET).run();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Denoiser trained = Denoiser.load(first, manager);
+      Denoiser extended = new Denoiser(trained.config().withSelfCondition(true));
+      extended.initialize(manager);
+      List<String> fresh = new ArrayList<>(ModelFolder.loadMatching(first, extended));
+      assertThat(fresh).containsExactly(SelfConditionInput.zeroExtend(first, extended));
+
+      // whatever the estimate, the new input's zero weights leave the trained model's velocity
+      NDArray latent = manager.randomNormal(new Shape(1, trained.config().transformer().latentChannels(), 2, 8, 8));
+      NDArray time = manager.create(new float[] {0.4f, 0.8f}, new Shape(1, 2));
+      List<String> caption = List.of("one object: a red ball.");
+      NDArray before = trained.velocity(latent, time, trained.encodeText(manager, caption));
+      NDArray after = extended.velocity(latent, manager.randomNormal(latent.getShape()), time,
+          extended.encodeText(manager, caption));
+      assertThat(after.sub(before).abs().max().getFloat()).isLessThan(1e-5f);
+    }
+
+    Notes listening = new Notes();
+    Path run = dir.resolve("self");
+    Path second = new DitTrainer(options(run, vae, 2, false, first, 0, 0, true), listening).run();
+    assertThat(ModelFolder.loadConfig(second, DenoiserConfig.class).transformer().selfCondition()).isTrue();
+    assertThat(listening.notes).as("nothing starts afresh").isEmpty();
+    assertThat(Files.readAllLines(run.resolve("loss.csv")).get(2)).doesNotContain("NaN");
+    assertThatThrownBy(() -> new DitTrainer(options(dir.resolve("first"), vae, 2, true, null, 0, 0, true), QUIET).run())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be added on --resume");
   }
 
   @Test
