@@ -163,7 +163,8 @@ final class ModelOptions {
   /** Writes the video and prints what was written and the time since the command started. */
   void write(Video video, Path out) throws IOException {
     VideoFiles.write(video, out);
-    System.out.printf(Locale.ROOT, "%d frames of %dx%d at %s fps%n", video.frameCount(), video.width(), video.height(),
+    System.out.printf(Locale.ROOT, "%d %s of %dx%d at %s fps%n", video.frameCount(),
+        video.frameCount() == 1 ? "frame" : "frames", video.width(), video.height(),
         BenchTable.trim(video.fps()));
     System.out.printf(Locale.ROOT, "wrote %s in %.1f s%n", out, (System.nanoTime() - started) / 1e9);
   }

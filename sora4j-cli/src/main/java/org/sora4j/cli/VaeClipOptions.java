@@ -33,6 +33,7 @@ final class VaeClipOptions {
   /** Writes the result and says so. */
   void write(Video result) throws IOException {
     VideoFiles.write(result, out);
-    System.out.printf("wrote %s (%dx%d, %d frames)%n", out, result.width(), result.height(), result.frameCount());
+    System.out.printf("wrote %s (%dx%d, %d %s)%n", out, result.width(), result.height(), result.frameCount(),
+        result.frameCount() == 1 ? "frame" : "frames");
   }
 }
