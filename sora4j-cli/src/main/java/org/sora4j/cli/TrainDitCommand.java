@@ -71,6 +71,11 @@ final class TrainDitCommand implements Callable<Integer> {
       + " move W times more in the loss (1 + W where they move most; default: ${DEFAULT-VALUE}, every position alike).")
   double motionWeight;
 
+  @Option(names = "--buckets", paramLabel = "MIX", description = "Sizes and durations trained on, with their shares:"
+      + " WxHxFRAMES:WEIGHT,... with FRAMES k*4+1, 1 for images (default: the world mix,"
+      + " 64x64x17:0.45,64x64x9:0.15,64x64x1:0.1,96x64x17:0.15,64x96x17:0.15).")
+  String buckets;
+
   @Option(names = "--self-condition", description = "Give the transformer its own previous estimate of the clean"
       + " latent as a second input (self-conditioning); from an --init model without it, the new input starts at zero.")
   boolean selfCondition;
@@ -79,7 +84,7 @@ final class TrainDitCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path vaeDir = ModelPaths.resolve(vae, "vae", "--vae");
     DitTrainOptions options = new DitTrainOptions(out, vaeDir, data, steps, batch, resume, seed, learningRate,
-        Math.min(500, steps / 10), clips, Bucket.worldMix(), 0.1, 0.999, checkpointMinutes, snapshotEvery, tiny, init, patch,
+        Math.min(500, steps / 10), clips, buckets == null ? Bucket.worldMix() : Bucket.parseList(buckets), 0.1, 0.999, checkpointMinutes, snapshotEvery, tiny, init, patch,
         depth, motionWeight, selfCondition);
     try (ProgressListener listener = new ProgressListener()) {
       Path checkpoint = new DitTrainer(options, listener).run();

@@ -15,14 +15,45 @@ import org.sora4j.core.video.FrameSize;
  */
 public record Bucket(FrameSize size, int frames, double weight) {
   public Bucket {
-    if (frames < 1 || !(weight > 0)) {
-      throw new IllegalArgumentException("a bucket needs at least one frame and a positive weight");
+    if (frames < 1 || !(weight > 0 && weight < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("bucket " + size + "x" + frames + ":" + weight
+          + " needs at least one frame and a positive weight");
     }
   }
 
   /** For file names and logs: {@code 64x64x17}. */
   public String label() {
     return String.format(Locale.ROOT, "%dx%dx%d", size.width(), size.height(), frames);
+  }
+
+  /**
+   * Parses a mix written as {@code WxHxFRAMES:WEIGHT,...}, e.g. {@code 64x64x17:0.9,64x64x1:0.1}.
+   *
+   * @throws IllegalArgumentException naming the part that is not a bucket, or a bucket given twice
+   */
+  public static List<Bucket> parseList(String text) {
+    List<Bucket> buckets = new ArrayList<>();
+    for (String part : text.split(",", -1)) {
+      String[] sizeAndWeight = part.trim().split(":", -1);
+      int cut = sizeAndWeight[0].lastIndexOf('x');
+      Bucket bucket;
+      try {
+        if (sizeAndWeight.length != 2 || cut < 0) {
+          throw new NumberFormatException();
+        }
+        bucket = new Bucket(FrameSize.parse(sizeAndWeight[0].substring(0, cut)),
+            Integer.parseInt(sizeAndWeight[0].substring(cut + 1).trim()), Double.parseDouble(sizeAndWeight[1].trim()));
+      } catch (IllegalArgumentException e) { // a NumberFormatException too
+        String why = e instanceof NumberFormatException ? "" : " (" + e.getMessage() + ")";
+        throw new IllegalArgumentException("bucket '" + part.trim() + "' is not WIDTHxHEIGHTxFRAMES:WEIGHT,"
+            + " e.g. 64x64x17:0.9" + why);
+      }
+      if (buckets.stream().anyMatch(b -> b.label().equals(bucket.label()))) {
+        throw new IllegalArgumentException("bucket " + bucket.label() + " is given twice");
+      }
+      buckets.add(bucket);
+    }
+    return List.copyOf(buckets);
   }
 
   /**

@@ -62,6 +62,7 @@ public final class DitTrainer {
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed((int) options.seed());
       VideoVae vae = VideoVae.load(options.vae(), manager);
+      checkBuckets(vae);
       LatentCache cache = LatentCache.open(run.dir().resolve("latents"), vae, options.data(),
           options.buckets(), options.clips(), options.seed(), manager,
           done -> listener.caching(done, options.clips()));
@@ -255,6 +256,20 @@ public final class DitTrainer {
       }
       optimizer.update(model.getParameters(), options.learningRateAt(step), 1.0);
       return loss.getFloat();
+    }
+  }
+
+  /** Every bucket must be whole VAE cells in space and a whole number of latent frames in time. */
+  private void checkBuckets(VideoVae vae) {
+    for (Bucket b : options.buckets()) {
+      if (vae.config().validFrames(b.frames()) != b.frames()) {
+        throw new IllegalArgumentException("bucket " + b.label() + ": this VAE takes k*" + vae.config().temporalFactor()
+            + "+1 frames (1 is an image), e.g. " + vae.config().validFrames(b.frames()));
+      }
+      int factor = vae.config().spatialFactor();
+      if (b.size().width() % factor != 0 || b.size().height() % factor != 0) {
+        throw new IllegalArgumentException("bucket " + b.label() + ": sides must be multiples of the VAE's " + factor);
+      }
     }
   }
 

@@ -213,6 +213,19 @@ class DitTrainerTest {
   }
 
   @Test
+  void refusesBucketsTheVaeCannotEncode(@TempDir Path dir) throws IOException {
+    Path vae = TinyVae.saveIn(dir);
+    for (String mix : new String[] {"64x64x16:1", "62x64x17:1"}) {
+      DitTrainOptions o = options(dir.resolve("run"), vae, 1, false);
+      DitTrainOptions bad = new DitTrainOptions(o.out(), o.vae(), null, 1, 2, false, 3, 1e-3, 1, 4,
+          Bucket.parseList(mix), 0.2, 0.9, 60, 0, true, null, 0, 0, 0, false);
+      assertThatThrownBy(() -> new DitTrainer(bad, QUIET).run()).as(mix)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bucket " + mix.split(":")[0]);
+    }
+    assertThat(dir.resolve("run/latents")).doesNotExist();
+  }
+
+  @Test
   void frameMasksAlwaysLeaveAFrameToGenerate() {
     SplittableRandom rng = new SplittableRandom(1);
     int firstOnly = 0;
