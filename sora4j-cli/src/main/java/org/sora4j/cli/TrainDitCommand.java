@@ -1,6 +1,7 @@
 package org.sora4j.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -83,8 +84,9 @@ final class TrainDitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path vaeDir = ModelPaths.resolve(vae, "vae", "--vae");
+    List<Bucket> mix = buckets == null ? Bucket.worldMix() : Bucket.parseList(buckets);
     DitTrainOptions options = new DitTrainOptions(out, vaeDir, data, steps, batch, resume, seed, learningRate,
-        Math.min(500, steps / 10), clips, buckets == null ? Bucket.worldMix() : Bucket.parseList(buckets), 0.1, 0.999, checkpointMinutes, snapshotEvery, tiny, init, patch,
+        Math.min(500, steps / 10), clips, mix, 0.1, 0.999, checkpointMinutes, snapshotEvery, tiny, init, patch,
         depth, motionWeight, selfCondition);
     try (ProgressListener listener = new ProgressListener()) {
       Path checkpoint = new DitTrainer(options, listener).run();

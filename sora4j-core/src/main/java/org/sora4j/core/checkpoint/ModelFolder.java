@@ -280,6 +280,16 @@ public final class ModelFolder {
   }
 
   /** The block's parameters by hierarchical name, rejecting duplicate names. */
+  /** The name under which a model folder stores {@code parameter} of {@code block}. */
+  public static String nameOf(Block block, Parameter parameter) {
+    for (Map.Entry<String, Parameter> p : parameters(block).entrySet()) {
+      if (p.getValue() == parameter) {
+        return p.getKey();
+      }
+    }
+    throw new IllegalArgumentException(parameter.getName() + " is not a parameter of this model");
+  }
+
   private static Map<String, Parameter> parameters(Block block) {
     Objects.requireNonNull(block, "block");
     Map<String, Parameter> out = new LinkedHashMap<>();

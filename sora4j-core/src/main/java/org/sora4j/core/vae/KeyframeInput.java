@@ -39,7 +39,7 @@ public final class KeyframeInput {
       throw new IllegalArgumentException("the VAE in " + dir + " differs from this one in more than the keyframe input");
     }
     Parameter weight = vae.decoder().convIn().weight();
-    String name = LatentWidening.nameOf(vae, weight);
+    String name = ModelFolder.nameOf(vae, weight);
     List<String> fresh = ModelFolder.loadMatching(dir, vae);
     if (!fresh.equals(List.of(name))) {
       throw new IllegalArgumentException("adding the keyframe input to the VAE in " + dir + " left " + fresh

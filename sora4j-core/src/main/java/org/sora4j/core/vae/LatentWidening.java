@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
@@ -55,8 +54,8 @@ public final class LatentWidening {
     Parameter encoderBias = wider.encoder().convOut().bias();
     Parameter decoderWeight = wider.decoder().convIn().weight();
     List<String> fresh = ModelFolder.loadMatching(dir, wider);
-    TreeSet<String> expected = new TreeSet<>(List.of(
-        nameOf(wider, encoderWeight), nameOf(wider, encoderBias), nameOf(wider, decoderWeight)));
+    TreeSet<String> expected = new TreeSet<>(List.of(ModelFolder.nameOf(wider, encoderWeight),
+        ModelFolder.nameOf(wider, encoderBias), ModelFolder.nameOf(wider, decoderWeight)));
     if (!expected.equals(new TreeSet<>(fresh))) {
       throw new IllegalArgumentException("widening the VAE in " + dir + " left " + fresh
           + " unloaded; only the latent's layers " + expected + " may differ");
@@ -65,14 +64,14 @@ public final class LatentWidening {
       Map<String, NDArray> old = SafeTensors.read(dir.resolve(ModelFolder.WEIGHTS), scratch);
       // the encoder's output stacks means then log-variances: old means, new means, old log-variances, new ones
       for (Parameter p : List.of(encoderWeight, encoderBias)) {
-        NDArray trainedRows = old.get(nameOf(wider, p));
+        NDArray trainedRows = old.get(ModelFolder.nameOf(wider, p));
         NDArray fresh0 = p.getArray();
         set(p, NDArrays.concat(new NDList(
             trainedRows.get(0 + ":" + from), fresh0.get(from + ":" + to),
             trainedRows.get(from + ":"), fresh0.get((to + from) + ":")), 0));
       }
       // the decoder ignores the new channels until training gives them weight
-      NDArray trainedColumns = old.get(nameOf(wider, decoderWeight));
+      NDArray trainedColumns = old.get(ModelFolder.nameOf(wider, decoderWeight));
       NDArray zeros = decoderWeight.getArray().get(":, " + from + ":").zerosLike();
       set(decoderWeight, NDArrays.concat(new NDList(trainedColumns, zeros), 1));
     }
@@ -81,14 +80,5 @@ public final class LatentWidening {
 
   static void set(Parameter p, NDArray values) {
     p.getArray().set(FloatBuffer.wrap(values.toFloatArray()));
-  }
-
-  static String nameOf(VideoVae vae, Parameter parameter) {
-    for (Pair<String, Parameter> p : vae.getParameters()) {
-      if (p.getValue() == parameter) {
-        return p.getKey();
-      }
-    }
-    throw new IllegalStateException(parameter.getName() + " is not a parameter of this VAE");
   }
 }

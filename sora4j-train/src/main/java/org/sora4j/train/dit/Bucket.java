@@ -36,17 +36,17 @@ public record Bucket(FrameSize size, int frames, double weight) {
     for (String part : text.split(",", -1)) {
       String[] sizeAndWeight = part.trim().split(":", -1);
       int cut = sizeAndWeight[0].lastIndexOf('x');
+      if (sizeAndWeight.length != 2 || cut < 0) {
+        throw notABucket(part, "");
+      }
       Bucket bucket;
       try {
-        if (sizeAndWeight.length != 2 || cut < 0) {
-          throw new NumberFormatException();
-        }
         bucket = new Bucket(FrameSize.parse(sizeAndWeight[0].substring(0, cut)),
             Integer.parseInt(sizeAndWeight[0].substring(cut + 1).trim()), Double.parseDouble(sizeAndWeight[1].trim()));
-      } catch (IllegalArgumentException e) { // a NumberFormatException too
-        String why = e instanceof NumberFormatException ? "" : " (" + e.getMessage() + ")";
-        throw new IllegalArgumentException("bucket '" + part.trim() + "' is not WIDTHxHEIGHTxFRAMES:WEIGHT,"
-            + " e.g. 64x64x17:0.9" + why);
+      } catch (NumberFormatException e) {
+        throw notABucket(part, "");
+      } catch (IllegalArgumentException e) {
+        throw notABucket(part, " (" + e.getMessage() + ")");
       }
       if (buckets.stream().anyMatch(b -> b.label().equals(bucket.label()))) {
         throw new IllegalArgumentException("bucket " + bucket.label() + " is given twice");
@@ -54,6 +54,11 @@ public record Bucket(FrameSize size, int frames, double weight) {
       buckets.add(bucket);
     }
     return List.copyOf(buckets);
+  }
+
+  private static IllegalArgumentException notABucket(String part, String why) {
+    return new IllegalArgumentException("bucket '" + part.trim() + "' is not WIDTHxHEIGHTxFRAMES:WEIGHT, e.g."
+        + " 64x64x17:0.9" + why);
   }
 
   /**

@@ -243,7 +243,7 @@ public final class DitTrainer {
       NDArray estimate = null;
       if (model.config().transformer().selfCondition() && rng.nextDouble() < 0.5) {
         NDArray first = model.velocity(xt, null, time, model.encodeText(manager, captions)).stopGradient();
-        estimate = xt.sub(first.mul(RectifiedFlow.perFrame(time))).stopGradient();
+        estimate = xt.sub(first.mul(RectifiedFlow.perFrame(time)));
       }
       NDArray loss;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ final class SelfConditionInput {
    */
   static String zeroExtend(Path init, Denoiser model) throws IOException {
     Parameter weight = model.transformer().patchEmbedding().weight();
-    String name = nameOf(model, weight);
+    String name = ModelFolder.nameOf(model, weight);
     NDArray current = weight.getArray();
     try (NDManager scratch = current.getManager().newSubManager()) {
       Map<String, NDArray> trained = SafeTensors.read(init.resolve(ModelFolder.WEIGHTS), scratch);
@@ -47,14 +46,5 @@ final class SelfConditionInput {
       current.set(FloatBuffer.wrap(widened.toFloatArray()));
     }
     return name;
-  }
-
-  private static String nameOf(Denoiser model, Parameter parameter) {
-    for (Pair<String, Parameter> p : model.getParameters()) {
-      if (p.getValue() == parameter) {
-        return p.getKey();
-      }
-    }
-    throw new IllegalStateException("the patch embedding is not a parameter of the denoiser");
   }
 }
