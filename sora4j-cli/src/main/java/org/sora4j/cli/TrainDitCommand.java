@@ -6,12 +6,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.sora4j.train.dit.BatchSize;
 import org.sora4j.train.dit.Bucket;
 import org.sora4j.train.dit.DitTrainOptions;
 import org.sora4j.train.dit.DitTrainer;
 import org.sora4j.train.log.TrainingProgress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code sora4j train dit}: trains the text encoder and diffusion transformer, resumable. */
 @Command(
@@ -34,6 +37,13 @@ final class TrainDitCommand implements Callable<Integer> {
 
   @Option(names = "--batch", defaultValue = "16", description = "Clips per step (default: ${DEFAULT-VALUE}).")
   int batch;
+
+  @Option(names = "--batch-tokens", paramLabel = "N", description = "Instead of --batch: fill each step with as many"
+      + " clips of its bucket as fit in N transformer tokens, so image steps carry many images (the shipped model has"
+      + " 64 tokens an image, 320 a 64x64x17 clip).")
+  Integer batchTokens;
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
   boolean resume;
@@ -85,7 +95,11 @@ final class TrainDitCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path vaeDir = ModelPaths.resolve(vae, "vae", "--vae");
     List<Bucket> mix = buckets == null ? Bucket.worldMix() : Bucket.parseList(buckets);
-    DitTrainOptions options = new DitTrainOptions(out, vaeDir, data, steps, batch, resume, seed, learningRate,
+    if (batchTokens != null && spec.commandLine().getParseResult().hasMatchedOption("--batch")) {
+      throw new IllegalArgumentException("give --batch (clips per step) or --batch-tokens (tokens per step), not both");
+    }
+    BatchSize batchSize = batchTokens == null ? new BatchSize.Clips(batch) : new BatchSize.Tokens(batchTokens);
+    DitTrainOptions options = new DitTrainOptions(out, vaeDir, data, steps, batchSize, resume, seed, learningRate,
         Math.min(500, steps / 10), clips, mix, 0.1, 0.999, checkpointMinutes, snapshotEvery, tiny, init, patch,
         depth, motionWeight, selfCondition);
     try (ProgressListener listener = new ProgressListener()) {

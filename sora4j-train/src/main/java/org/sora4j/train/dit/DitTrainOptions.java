@@ -3,6 +3,7 @@ package org.sora4j.train.dit;
 import java.nio.file.Path;
 import org.sora4j.train.run.LearningRate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything {@code train dit} can be told.
@@ -11,7 +12,7 @@ import java.util.List;
  * @param vae the trained VAE's model folder; its latents are what the transformer learns
  * @param data a folder of captioned clips, or null for world clips
  * @param steps total optimiser steps (a resumed run continues up to this)
- * @param batch clips per step
+ * @param batch clips per step: a fixed count, or as many as fit in a token budget
  * @param resume continue from the checkpoint in {@code out}
  * @param seed seeds initialisation, the cached clips and the data order
  * @param learningRate peak learning rate
@@ -41,7 +42,7 @@ public record DitTrainOptions(
     Path vae,
     Path data,
     int steps,
-    int batch,
+    BatchSize batch,
     boolean resume,
     long seed,
     double learningRate,
@@ -61,11 +62,9 @@ public record DitTrainOptions(
 
   public DitTrainOptions {
     buckets = List.copyOf(buckets);
+    Objects.requireNonNull(batch, "batch");
     if (steps < 1) {
       throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
-    }
-    if (batch < 1) {
-      throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
     }
     if (clips < 1) {
       throw new IllegalArgumentException("--clips must be at least 1, got " + clips);

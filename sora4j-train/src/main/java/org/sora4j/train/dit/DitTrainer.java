@@ -85,15 +85,14 @@ public final class DitTrainer {
           + (options.data() == null ? " of world clips" : " from " + options.data());
       listener.started(state.step(), options.steps(), data, model.parameterCount());
       VideoPipeline pipeline = new VideoPipeline(average, vae);
-      TrainingLoop.Schedule schedule = new TrainingLoop.Schedule(options.steps(), options.batch(),
-          options.checkpointMinutes(), options.snapshotEvery(), options::learningRateAt, "sample_score",
+      TrainingLoop.Schedule schedule = new TrainingLoop.Schedule(options.steps(), options.checkpointMinutes(), options.snapshotEvery(), options::learningRateAt, "sample_score",
           "Diffusion transformer training");
       TrainingLoop.run(run, state, schedule, new TrainingLoop.Work() {
         @Override
-        public double train(long step) {
-          double loss = trainStep(model, optimizer, cache, manager, step);
+        public TrainingLoop.Trained train(long step) {
+          TrainingLoop.Trained trained = trainStep(model, optimizer, cache, manager, step);
           ema.update(average.getParameters(), model.getParameters(), step);
-          return loss;
+          return trained;
         }
 
         @Override
@@ -204,12 +203,13 @@ public final class DitTrainer {
     return options.tiny() ? DenoiserConfig.tiny(vocabulary, channels) : DenoiserConfig.small(vocabulary, channels, vae.config().spatialFactor());
   }
 
-  private double trainStep(Denoiser model, AdamW optimizer, LatentCache cache, NDManager manager, long step) {
+  private TrainingLoop.Trained trainStep(Denoiser model, AdamW optimizer, LatentCache cache, NDManager manager,
+      long step) {
     // the batch, times, masks and noise of a step depend on the seed and the step alone
     SplittableRandom rng = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + step);
     Engine.getInstance().setRandomSeed(rng.nextInt(Integer.MAX_VALUE));
     LatentCache.Entries bucket = pickBucket(cache, rng);
-    int b = options.batch();
+    int b = options.batch().clipsFor(model.config().transformer().tokens(bucket.latents().getShape()));
     int[] index = new int[b];
     List<String> captions = new ArrayList<>(b);
     for (int i = 0; i < b; i++) {
@@ -255,7 +255,7 @@ public final class DitTrainer {
         gc.backward(loss);
       }
       optimizer.update(model.getParameters(), options.learningRateAt(step), 1.0);
-      return loss.getFloat();
+      return new TrainingLoop.Trained(loss.getFloat(), b);
     }
   }
 

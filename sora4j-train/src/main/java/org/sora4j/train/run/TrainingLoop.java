@@ -16,8 +16,8 @@ import org.sora4j.train.log.TrainingLog;
 public final class TrainingLoop {
   /** The trainer's part. */
   public interface Work {
-    /** Trains step {@code step} (counted from 0) and returns its loss. */
-    double train(long step) throws IOException;
+    /** Trains step {@code step} (counted from 0) and returns its loss and batch. */
+    Trained train(long step) throws IOException;
 
     /** A quality figure after {@code step} steps, taken before each checkpoint. */
     double measure(long step) throws IOException;
@@ -25,6 +25,9 @@ public final class TrainingLoop {
     /** Writes the checkpoint of {@code state} to the run folder. */
     void save(TrainerState state) throws IOException;
   }
+
+  /** One step's loss, and the samples it trained on (for the throughput; a batch may vary by step). */
+  public record Trained(double loss, int samples) {}
 
   /** What the caller (a progress bar) hears; each trainer's listener adds its own events. */
   public interface Listener {
@@ -37,14 +40,13 @@ public final class TrainingLoop {
    * When to save and what to call things.
    *
    * @param steps the step training ends at
-   * @param batch samples per step, for the throughput
    * @param checkpointMinutes minutes between checkpoints
    * @param snapshotEvery keep a snapshot every this many steps (0: never)
    * @param learningRate the learning rate of a step, logged beside the loss
    * @param measureColumn the log column of {@link Work#measure}
    * @param chartTitle the title of {@code loss.png}
    */
-  public record Schedule(long steps, int batch, double checkpointMinutes, int snapshotEvery,
+  public record Schedule(long steps, double checkpointMinutes, int snapshotEvery,
       LongToDoubleFunction learningRate, String measureColumn, String chartTitle) {}
 
   private TrainingLoop() {}
@@ -58,8 +60,9 @@ public final class TrainingLoop {
       double cpuBefore = CpuTime.processSeconds();
       while (state.step() < schedule.steps()) {
         long step = state.step();
-        double loss = work.train(step);
-        double rate = schedule.batch() / ((System.nanoTime() - stepStart) / 1e9);
+        Trained trained = work.train(step);
+        double loss = trained.loss();
+        double rate = trained.samples() / ((System.nanoTime() - stepStart) / 1e9);
         stepStart = System.nanoTime();
         state = state.next(CpuTime.processSeconds() - cpuBefore);
         cpuBefore = CpuTime.processSeconds();

@@ -87,12 +87,12 @@ public final class VaeTrainer {
       }
       listener.started(state.step(), options.steps(), source.describe(), vae.parameterCount());
       List<Video> heldOut = HeldOutClips.world(HELD_OUT_CLIPS, 64, 64, 17);
-      TrainingLoop.Schedule schedule = new TrainingLoop.Schedule(options.steps(), options.batch(),
+      TrainingLoop.Schedule schedule = new TrainingLoop.Schedule(options.steps(),
           options.checkpointMinutes(), options.snapshotEvery(), options::learningRateAt, "heldout_psnr", "VAE training");
       TrainingLoop.run(run, state, schedule, new TrainingLoop.Work() {
         @Override
-        public double train(long step) {
-          return trainStep(vae, optimizer, adversary, source, manager, step);
+        public TrainingLoop.Trained train(long step) {
+          return new TrainingLoop.Trained(trainStep(vae, optimizer, adversary, source, manager, step), options.batch());
         }
 
         @Override

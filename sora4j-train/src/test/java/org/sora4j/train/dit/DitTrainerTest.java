@@ -20,6 +20,7 @@ import org.sora4j.core.checkpoint.ModelFolder;
 import org.sora4j.core.checkpoint.SafeTensors;
 import org.sora4j.core.pipeline.Denoiser;
 import org.sora4j.core.pipeline.DenoiserConfig;
+import org.sora4j.core.vae.VaeConfig;
 import org.sora4j.core.video.FrameSize;
 import org.sora4j.train.run.LiveArrays;
 import org.sora4j.train.run.ResumeCheck;
@@ -65,8 +66,8 @@ class DitTrainerTest {
   private static DitTrainOptions options(Path out, Path vae, int steps, boolean resume, Path init, int patch,
       int depth, boolean selfCondition) {
     List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 0.7), new Bucket(new FrameSize(64, 64), 1, 0.3));
-    return new DitTrainOptions(out, vae, null, steps, 2, resume, 3, 1e-3, 1, 6, buckets, 0.2, 0.9, 60, 2, true,
-        init, patch, depth, 0, selfCondition);
+    return new DitTrainOptions(out, vae, null, steps, new BatchSize.Clips(2), resume, 3, 1e-3, 1, 6, buckets, 0.2, 0.9,
+        60, 2, true, init, patch, depth, 0, selfCondition);
   }
 
 
@@ -85,12 +86,45 @@ class DitTrainerTest {
           losses.put(step, loss);
         }
       };
-      new DitTrainer(new DitTrainOptions(dir.resolve("run" + w), vae, null, 3, 2, false, 3, 1e-3, 1, 4, buckets,
-          0.2, 0.9, 60, 0, true, null, 0, 0, w, false), recording).run();
+      new DitTrainer(new DitTrainOptions(dir.resolve("run" + w), vae, null, 3, new BatchSize.Clips(2), false, 3, 1e-3, 1,
+          4, buckets, 0.2, 0.9, 60, 0, true, null, 0, 0, w, false), recording).run();
     }
     assertThat(weighted).hasSize(3);
     assertThat(weighted.values()).allSatisfy(l -> assertThat(l).isFinite().isPositive());
     assertThat(weighted.get(1L)).isNotEqualTo(plain.get(1L));
+  }
+
+  @Test
+  void aTokenBudgetTakesAsManyClipsAsFit(@TempDir Path dir) throws IOException {
+    // on images alone: a budget of two images' tokens trains as --batch 2 does, step for step; six images' does not
+    Path vae = TinyVae.saveIn(dir);
+    int image = imageTokens(vae);
+    List<Map<Long, Double>> runs = new ArrayList<>();
+    for (BatchSize batch : List.of(new BatchSize.Clips(2), new BatchSize.Tokens(2 * image + 1),
+        new BatchSize.Tokens(6 * image))) {
+      Map<Long, Double> losses = new HashMap<>();
+      Notes recording = new Notes() {
+        @Override
+        public void step(long step, double loss, double samplesPerSecond) {
+          losses.put(step, loss);
+        }
+      };
+      new DitTrainer(new DitTrainOptions(dir.resolve("run" + runs.size()), vae, null, 3, batch, false, 3, 1e-3, 1, 8,
+          List.of(new Bucket(new FrameSize(64, 64), 1, 1)), 0.2, 0.9, 60, 0, true, null, 0, 0, 0, false),
+          recording).run();
+      runs.add(losses);
+    }
+    assertThat(runs.get(0)).hasSize(3).isEqualTo(runs.get(1));
+    assertThat(runs.get(2).values()).allSatisfy(l -> assertThat(l).isFinite().isPositive());
+    assertThat(runs.get(2).get(1L)).isNotEqualTo(runs.get(0).get(1L));
+  }
+
+  /** Transformer tokens of one 64x64 image under the tiny model and this VAE. */
+  private static int imageTokens(Path vae) throws IOException {
+    VaeConfig config = ModelFolder.loadConfig(vae, VaeConfig.class);
+    int cells = 64 / config.spatialFactor();
+    return DenoiserConfig.tiny(List.of("[pad]", "[unk]"), config.latentChannels()).transformer()
+        .tokens(new Shape(1, config.latentChannels(), 1, cells, cells));
   }
 
   @Test
@@ -107,8 +141,8 @@ class DitTrainerTest {
     };
     Path vae = TinyVae.saveIn(dir);
     List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 1));
-    DitTrainOptions longRun = new DitTrainOptions(dir.resolve("run"), vae, null, 300, 2, false, 3, 1e-3, 1, 4, buckets,
-        0.2, 0.9, 60, 0, true, null, 0, 0, 0, false);
+    DitTrainOptions longRun = new DitTrainOptions(dir.resolve("run"), vae, null, 300, new BatchSize.Clips(2), false, 3,
+        1e-3, 1, 4, buckets, 0.2, 0.9, 60, 0, true, null, 0, 0, 0, false);
     new DitTrainer(longRun, counting).run();
     assertThat(live.get(20L)).isPositive();
     assertThat(live.get(300L)).isEqualTo(live.get(20L));
@@ -217,7 +251,7 @@ class DitTrainerTest {
     Path vae = TinyVae.saveIn(dir);
     for (String mix : new String[] {"64x64x16:1", "62x64x17:1"}) {
       DitTrainOptions o = options(dir.resolve("run"), vae, 1, false);
-      DitTrainOptions bad = new DitTrainOptions(o.out(), o.vae(), null, 1, 2, false, 3, 1e-3, 1, 4,
+      DitTrainOptions bad = new DitTrainOptions(o.out(), o.vae(), null, 1, new BatchSize.Clips(2), false, 3, 1e-3, 1, 4,
           Bucket.parseList(mix), 0.2, 0.9, 60, 0, true, null, 0, 0, 0, false);
       assertThatThrownBy(() -> new DitTrainer(bad, QUIET).run()).as(mix)
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bucket " + mix.split(":")[0]);
