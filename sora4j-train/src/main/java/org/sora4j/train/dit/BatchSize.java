@@ -3,8 +3,7 @@ package org.sora4j.train.dit;
 /**
  * How many clips make one training step. A fixed count gives every bucket the same batch; a token
  * budget fills each step with as many clips of its bucket as fit, so a step of images carries
- * many of them and a step of long clips few, at about the same cost (images then teach objects,
- * shapes and settings at several times the rate per CPU hour).
+ * many of them and a step of long clips few, at about the same cost.
  */
 public sealed interface BatchSize {
   /** Clips in a step whose bucket's clips have {@code tokensPerClip} transformer tokens each. */

@@ -85,8 +85,8 @@ public final class DitTrainer {
           + (options.data() == null ? " of world clips" : " from " + options.data());
       listener.started(state.step(), options.steps(), data, model.parameterCount());
       VideoPipeline pipeline = new VideoPipeline(average, vae);
-      TrainingLoop.Schedule schedule = new TrainingLoop.Schedule(options.steps(), options.checkpointMinutes(), options.snapshotEvery(), options::learningRateAt, "sample_score",
-          "Diffusion transformer training");
+      TrainingLoop.Schedule schedule = new TrainingLoop.Schedule(options.steps(), options.checkpointMinutes(),
+          options.snapshotEvery(), options::learningRateAt, "sample_score", "Diffusion transformer training");
       TrainingLoop.run(run, state, schedule, new TrainingLoop.Work() {
         @Override
         public TrainingLoop.Trained train(long step) {
