@@ -72,6 +72,10 @@ final class EvalCommand implements Callable<Integer> {
       + " (default: ${DEFAULT-VALUE}).")
   String sampler;
 
+  @Option(names = "--one-pass", description = "Sample each clip's first frame together with the rest, in one pass,"
+      + " instead of first as an image of its own and then the clip animated from it.")
+  boolean onePass;
+
   @Option(names = "--frame-by-frame", description = "Generate each frame as its own image with independent noise"
       + " (the frame-independent baseline) instead of the video at once.")
   boolean frameByFrame;
@@ -201,7 +205,7 @@ final class EvalCommand implements Callable<Integer> {
       }
       String how = mode == Mode.autoencoded ? "world renders through the VAE"
           : steps + " " + sampler + " steps, cfg " + BenchTable.trim(cfg) + (frameByFrame ? ", frame by frame" : "")
-              + (mode == Mode.text ? "" : ", mode " + mode);
+              + (mode == Mode.text ? "" : ", mode " + mode) + (onePass ? ", one pass" : "");
       if (!seams.isEmpty() && !json) {
         printSeams();
       }
@@ -242,7 +246,7 @@ final class EvalCommand implements Callable<Integer> {
     return (prompt, spec, seed, bench) -> {
       String caption = PromptUpsampler.upsample(prompt, seed).caption();
       GenerateOptions generate = new GenerateOptions(caption, frame, mode == Mode.image ? 0 : length, fps, steps, cfg,
-          flow, seed);
+          flow, seed, onePass ? GenerateOptions.FirstFrame.WITH_CLIP : GenerateOptions.FirstFrame.IMAGE_FIRST);
       if (frameByFrame) {
         return frameByFrame(pipeline, generate, manager);
       }

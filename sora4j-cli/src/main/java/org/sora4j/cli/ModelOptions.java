@@ -52,6 +52,10 @@ final class ModelOptions {
   @Option(names = "--no-upsample", description = "Pass the prompt to the text encoder as written.")
   boolean noUpsample;
 
+  @Option(names = "--one-pass", description = "Sample a new clip's first frame together with the rest, in one pass,"
+      + " instead of first as an image of its own and then the clip animated from it.")
+  boolean onePass;
+
   private final long started = System.nanoTime();
 
   /** The output path, or {@code fallback}; checked writable for {@code frames} frames before any work. */
@@ -80,7 +84,8 @@ final class ModelOptions {
 
   /** Generation options for the caption at a size and duration (0 seconds = an image). */
   GenerateOptions options(String caption, FrameSize size, double seconds) {
-    return new GenerateOptions(caption, size, seconds, fps, steps, cfg, FlowSampler.named(sampler), seed);
+    return new GenerateOptions(caption, size, seconds, fps, steps, cfg, FlowSampler.named(sampler), seed,
+        onePass ? GenerateOptions.FirstFrame.WITH_CLIP : GenerateOptions.FirstFrame.IMAGE_FIRST);
   }
 
   /**

@@ -10,6 +10,7 @@ import org.sora4j.train.dit.BatchSize;
 import org.sora4j.train.dit.Bucket;
 import org.sora4j.train.dit.DitTrainOptions;
 import org.sora4j.train.dit.DitTrainer;
+import org.sora4j.train.dit.FrameMasks;
 import org.sora4j.train.log.TrainingProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,6 +92,11 @@ final class TrainDitCommand implements Callable<Integer> {
       + " latent as a second input (self-conditioning); from an --init model without it, the new input starts at zero.")
   boolean selfCondition;
 
+  @Option(names = "--first-frame-share", paramLabel = "P", defaultValue = "0.2", description = "Share of video examples"
+      + " trained with the first latent frame alone held clean, as image to video and the second pass of text to"
+      + " video sample; the other conditions keep their proportions (default: ${DEFAULT-VALUE}, the base mix).")
+  double firstFrameShare;
+
   @Override
   public Integer call() throws Exception {
     Path vaeDir = ModelPaths.resolve(vae, "vae", "--vae");
@@ -101,7 +107,7 @@ final class TrainDitCommand implements Callable<Integer> {
     BatchSize batchSize = batchTokens == null ? new BatchSize.Clips(batch) : new BatchSize.Tokens(batchTokens);
     DitTrainOptions options = new DitTrainOptions(out, vaeDir, data, steps, batchSize, resume, seed, learningRate,
         Math.min(500, steps / 10), clips, mix, 0.1, 0.999, checkpointMinutes, snapshotEvery, tiny, init, patch,
-        depth, motionWeight, selfCondition);
+        depth, motionWeight, selfCondition, new FrameMasks(firstFrameShare));
     try (ProgressListener listener = new ProgressListener()) {
       Path checkpoint = new DitTrainer(options, listener).run();
       System.out.println("model: " + checkpoint);

@@ -117,6 +117,10 @@ class PromptingCommandsTest {
     Path out = dir.resolve("gen.mp4");
     assertThat(run("generate", "a red ball bounces", "--size", "32x32", "--seconds", "1", "-o", out.toString())).isZero();
     assertThat(VideoFiles.read(out).frameCount()).isEqualTo(8);
+    Path onePass = dir.resolve("one-pass.mp4");
+    assertThat(run("generate", "a red ball bounces", "--size", "32x32", "--seconds", "1", "--one-pass",
+        "-o", onePass.toString())).isZero();
+    assertThat(VideoFiles.read(onePass).frameCount()).isEqualTo(8);
     Path image = dir.resolve("image.png");
     assertThat(run("image", "a red ball", "--size", "48x32", "-o", image.toString())).isZero();
     assertThat(VideoFiles.read(image).width()).isEqualTo(48);

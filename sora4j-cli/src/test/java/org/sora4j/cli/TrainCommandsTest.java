@@ -80,6 +80,8 @@ class TrainCommandsTest {
     assertThat(Sora4j.execute("train", "dit", "--vae", vae, "--batch", "8", "--batch-tokens", "2560", "--out", out))
         .isEqualTo(2);
     assertThat(Sora4j.execute("train", "dit", "--vae", vae, "--batch-tokens", "0", "--out", out)).isEqualTo(2);
+    assertThat(Sora4j.execute("train", "dit", "--vae", vae, "--first-frame-share", "0.1", "--out", out)).isEqualTo(2);
+    assertThat(Sora4j.execute("train", "dit", "--vae", vae, "--first-frame-share", "1.5", "--out", out)).isEqualTo(2);
     assertThat(Sora4j.execute("train", "vae", "--latent-channels", "16", "--out", out)).isEqualTo(2);
     assertThat(Sora4j.execute("train", "vae", "--init", vae, "--latent-channels", "8", "--out", out)).isEqualTo(2);
     assertThat(Sora4j.execute("train", "vae", "--init", vae, "--latent-channels", "16", "--decoder-only", "--out", out))

@@ -1,5 +1,6 @@
 package org.sora4j.core.pipeline;
 
+import java.util.Objects;
 import org.sora4j.core.diffusion.FlowSampler;
 import org.sora4j.core.video.FrameSize;
 
@@ -14,6 +15,7 @@ import org.sora4j.core.video.FrameSize;
  * @param guidance classifier-free guidance scale (1 = none)
  * @param sampler the sampler
  * @param seed seeds the starting noise: the same seed gives the same video
+ * @param firstFrame how text to video draws a clip's first frame
  */
 public record GenerateOptions(
     String prompt,
@@ -23,7 +25,20 @@ public record GenerateOptions(
     int steps,
     double guidance,
     FlowSampler sampler,
-    long seed) {
+    long seed,
+    FirstFrame firstFrame) {
+
+  /**
+   * How text to video draws a clip's first frame: as an image of its own, then the clip animated
+   * from it (the default, which the shipped model does better at), or together with the rest of
+   * the clip in one pass.
+   */
+  public enum FirstFrame {
+    /** One pass over the whole clip. */
+    WITH_CLIP,
+    /** First the first frame alone, as an image; then the rest of the clip around it. */
+    IMAGE_FIRST
+  }
 
   public GenerateOptions {
     if (prompt == null || prompt.isBlank()) {
@@ -41,6 +56,13 @@ public record GenerateOptions(
     if (!(guidance >= 0)) {
       throw new IllegalArgumentException("guidance must be 0 or more, got " + guidance);
     }
+    Objects.requireNonNull(firstFrame, "firstFrame");
+  }
+
+  /** Options that draw the first frame as an image first. */
+  public GenerateOptions(String prompt, FrameSize size, double seconds, double fps, int steps, double guidance,
+      FlowSampler sampler, long seed) {
+    this(prompt, size, seconds, fps, steps, guidance, sampler, seed, FirstFrame.IMAGE_FIRST);
   }
 
   /** Defaults for the shipped model: 2 seconds of 64x64 at 8 fps, 24 Euler steps, guidance 4. */
@@ -53,17 +75,23 @@ public record GenerateOptions(
     if (frames < 1) {
       throw new IllegalArgumentException("at least one frame, got " + frames);
     }
-    return new GenerateOptions(prompt, size, frames == 1 ? 0 : frames / fps, fps, steps, guidance, sampler, seed);
+    return new GenerateOptions(prompt, size, frames == 1 ? 0 : frames / fps, fps, steps, guidance, sampler, seed,
+        firstFrame);
   }
 
   /** The same options with another seed. */
   public GenerateOptions withSeed(long newSeed) {
-    return new GenerateOptions(prompt, size, seconds, fps, steps, guidance, sampler, newSeed);
+    return new GenerateOptions(prompt, size, seconds, fps, steps, guidance, sampler, newSeed, firstFrame);
   }
 
   /** The same options at another frame size. */
   public GenerateOptions withSize(FrameSize newSize) {
-    return new GenerateOptions(prompt, newSize, seconds, fps, steps, guidance, sampler, seed);
+    return new GenerateOptions(prompt, newSize, seconds, fps, steps, guidance, sampler, seed, firstFrame);
+  }
+
+  /** The same options drawing the first frame as {@code how} says. */
+  public GenerateOptions withFirstFrame(FirstFrame how) {
+    return new GenerateOptions(prompt, size, seconds, fps, steps, guidance, sampler, seed, how);
   }
 
   /** Frames asked for: at least one. */

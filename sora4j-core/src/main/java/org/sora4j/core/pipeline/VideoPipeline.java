@@ -95,11 +95,25 @@ public final class VideoPipeline {
     }
   }
 
-  /** The diffusion-space latent (1, C, T, H, W) of {@code options}, before decoding. */
+  /**
+   * The diffusion-space latent (1, C, T, H, W) of {@code options}, before decoding. With
+   * {@link GenerateOptions.FirstFrame#IMAGE_FIRST} a clip is made in two passes (the factorisation
+   * of Emu Video, Girdhar et al. 2023): its first latent frame alone, as an image, then the rest
+   * around it held clean, as image to video does. The causal VAE encodes the first frame on its
+   * own, so that image is exactly the clip's first latent frame.
+   */
   public NDArray sampleLatent(GenerateOptions options, NDManager m, IntConsumer progress) {
     checkSize(options.size());
-    Shape shape = latentShape(options.size(), vae.config().latentFrames(vae.config().validFrames(options.frames())));
-    return sample(options, LatentRequest.plain(shape), m, progress);
+    int latentFrames = vae.config().latentFrames(vae.config().validFrames(options.frames()));
+    if (latentFrames == 1 || options.firstFrame() == GenerateOptions.FirstFrame.WITH_CLIP) {
+      return sample(options, LatentRequest.plain(latentShape(options.size(), latentFrames)), m, progress);
+    }
+    NDArray key = sample(options, LatentRequest.plain(latentShape(options.size(), 1)), m, progress);
+    NDArray rest = m.zeros(latentShape(options.size(), latentFrames - 1));
+    boolean[] fixed = new boolean[latentFrames];
+    fixed[0] = true;
+    CleanFrames clean = new CleanFrames(NDArrays.concat(new NDList(key, rest), 2), fixed);
+    return sample(options, LatentRequest.around(clean), m, progress);
   }
 
   /** The latent shape (1, C, T, H, W) of {@code latentFrames} frames at {@code size}. */

@@ -54,7 +54,8 @@ class VideoPipelineTest {
     Video a = pipeline.generate(options(1, 1), manager, steps::add);
     Video b = pipeline.generate(options(1, 1), manager, s -> {});
     Video c = pipeline.generate(options(2, 1), manager, s -> {});
-    assertThat(steps).containsExactly(1, 2, 3);
+    // the first frame as an image, then the clip around it: two passes of three steps
+    assertThat(steps).containsExactly(1, 2, 3, 1, 2, 3);
     assertThat(a.frameCount()).isEqualTo(8);
     assertThat(a.width()).isEqualTo(32);
     assertThat(a.height()).isEqualTo(16);
@@ -66,6 +67,27 @@ class VideoPipelineTest {
       differs |= !java.util.Arrays.equals(a.frame(f), c.frame(f));
     }
     assertThat(differs).isTrue();
+  }
+
+  @Test
+  void aClipDrawnImageFirstOpensWithTheImageOfItsSeedAndOnePassDoesNot() {
+    VideoPipeline jittered = new VideoPipeline(jittered(new Denoiser(DenoiserConfig.tiny(
+        pipeline.denoiser().tokenizer().vocabulary(), 8))), pipeline.vae());
+    GenerateOptions imageFirst = options(7, 1);
+    GenerateOptions onePass = imageFirst.withFirstFrame(GenerateOptions.FirstFrame.WITH_CLIP);
+    try (NDManager m = manager.newSubManager()) {
+      List<Integer> steps = new ArrayList<>();
+      NDArray image = jittered.sampleLatent(imageFirst.withFrames(1), m, steps::add);
+      assertThat(steps).containsExactly(1, 2, 3);
+      NDArray clip = jittered.sampleLatent(imageFirst, m, s -> {});
+      NDArray single = jittered.sampleLatent(onePass, m, s -> {});
+      assertThat(clip.getShape()).isEqualTo(single.getShape());
+      assertThat(clip.getShape().get(2)).isGreaterThan(1);
+      assertThat(clip.get(":, :, 0:1").sub(image).abs().max().getFloat()).isZero();
+      assertThat(single.get(":, :, 0:1").sub(image).abs().max().getFloat()).isGreaterThan(1e-3f);
+      // the frames after the first are sampled, not left at the zeros that hold their place
+      assertThat(clip.get(":, :, 1:").abs().mean().getFloat()).isGreaterThan(0.1f);
+    }
   }
 
   @Test

@@ -28,6 +28,14 @@ final class ProgressMeter implements IntConsumer {
     return 1 + windowsToAdd(Math.max(0, frames - FIRST_WINDOW));
   }
 
+  /**
+   * Sampling passes to generate {@code frames} frames from nothing: a clip's first frame is drawn
+   * as an image first, then each window.
+   */
+  static int passesFor(int frames) {
+    return (frames > 1 ? 1 : 0) + windowsFor(frames);
+  }
+
   /** Windows to add {@code frames} frames to a video. */
   static int windowsToAdd(int frames) {
     return (frames + FRAMES_PER_WINDOW - 1) / FRAMES_PER_WINDOW;

@@ -75,10 +75,11 @@ public final class VideoMaker {
 
   private Video generate(VideoRow row, JobSpec.Generate job, GenerateOptions options, NDManager manager, IntConsumer percent)
       throws IOException {
-    ProgressMeter meter = new ProgressMeter((long) options.steps() * ProgressMeter.windowsFor(options.frames()), percent);
     if (!job.withReference()) {
-      return prompts.generate(options, manager, meter);
+      return prompts.generate(options, manager,
+          new ProgressMeter((long) options.steps() * ProgressMeter.passesFor(options.frames()), percent));
     }
+    ProgressMeter meter = new ProgressMeter((long) options.steps() * ProgressMeter.windowsFor(options.frames()), percent);
     BufferedImage image = ImageIO.read(folders.file(row.id(), VideoFolders.REFERENCE).toFile());
     if (image == null) {
       throw new IOException("the reference image of " + row.id() + " is unreadable");

@@ -36,6 +36,7 @@ import java.util.Objects;
  * @param selfCondition give the model its own clean-latent estimate as a second input
  *     (self-conditioning); with {@code init} from a model without it, the new input starts at zero
  *     weight, so the model first computes what the init model did
+ * @param masks which latent frames the examples hold clean
  */
 public record DitTrainOptions(
     Path out,
@@ -58,11 +59,13 @@ public record DitTrainOptions(
     int spatialPatch,
     int depth,
     double motionWeight,
-    boolean selfCondition) {
+    boolean selfCondition,
+    FrameMasks masks) {
 
   public DitTrainOptions {
     buckets = List.copyOf(buckets);
     Objects.requireNonNull(batch, "batch");
+    Objects.requireNonNull(masks, "masks");
     if (steps < 1) {
       throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
     }

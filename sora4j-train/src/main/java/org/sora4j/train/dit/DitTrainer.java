@@ -227,7 +227,7 @@ public final class DitTrainer {
       float[] weights = new float[b * frames];
       for (int i = 0; i < b; i++) {
         float t = (float) RectifiedFlow.sampleTime(rng, shift);
-        boolean[] clean = FrameMasks.draw(rng, frames);
+        boolean[] clean = options.masks().draw(rng, frames);
         for (int f = 0; f < frames; f++) {
           times[i * frames + f] = clean[f] ? 0f : t;
           weights[i * frames + f] = clean[f] ? 0f : 1f;

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sora4j.core.checkpoint.ModelFolder;
@@ -67,7 +66,7 @@ class DitTrainerTest {
       int depth, boolean selfCondition) {
     List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 0.7), new Bucket(new FrameSize(64, 64), 1, 0.3));
     return new DitTrainOptions(out, vae, null, steps, new BatchSize.Clips(2), resume, 3, 1e-3, 1, 6, buckets, 0.2, 0.9,
-        60, 2, true, init, patch, depth, 0, selfCondition);
+        60, 2, true, init, patch, depth, 0, selfCondition, FrameMasks.MIX);
   }
 
 
@@ -87,7 +86,7 @@ class DitTrainerTest {
         }
       };
       new DitTrainer(new DitTrainOptions(dir.resolve("run" + w), vae, null, 3, new BatchSize.Clips(2), false, 3, 1e-3, 1,
-          4, buckets, 0.2, 0.9, 60, 0, true, null, 0, 0, w, false), recording).run();
+          4, buckets, 0.2, 0.9, 60, 0, true, null, 0, 0, w, false, FrameMasks.MIX), recording).run();
     }
     assertThat(weighted).hasSize(3);
     assertThat(weighted.values()).allSatisfy(l -> assertThat(l).isFinite().isPositive());
@@ -110,8 +109,8 @@ class DitTrainerTest {
         }
       };
       new DitTrainer(new DitTrainOptions(dir.resolve("run" + runs.size()), vae, null, 3, batch, false, 3, 1e-3, 1, 8,
-          List.of(new Bucket(new FrameSize(64, 64), 1, 1)), 0.2, 0.9, 60, 0, true, null, 0, 0, 0, false),
-          recording).run();
+          List.of(new Bucket(new FrameSize(64, 64), 1, 1)), 0.2, 0.9, 60, 0, true, null, 0, 0, 0, false,
+          FrameMasks.MIX), recording).run();
       runs.add(losses);
     }
     assertThat(runs.get(0)).hasSize(3).isEqualTo(runs.get(1));
@@ -142,7 +141,7 @@ class DitTrainerTest {
     Path vae = TinyVae.saveIn(dir);
     List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 1));
     DitTrainOptions longRun = new DitTrainOptions(dir.resolve("run"), vae, null, 300, new BatchSize.Clips(2), false, 3,
-        1e-3, 1, 4, buckets, 0.2, 0.9, 60, 0, true, null, 0, 0, 0, false);
+        1e-3, 1, 4, buckets, 0.2, 0.9, 60, 0, true, null, 0, 0, 0, false, FrameMasks.MIX);
     new DitTrainer(longRun, counting).run();
     assertThat(live.get(20L)).isPositive();
     assertThat(live.get(300L)).isEqualTo(live.get(20L));
@@ -252,27 +251,10 @@ class DitTrainerTest {
     for (String mix : new String[] {"64x64x16:1", "62x64x17:1"}) {
       DitTrainOptions o = options(dir.resolve("run"), vae, 1, false);
       DitTrainOptions bad = new DitTrainOptions(o.out(), o.vae(), null, 1, new BatchSize.Clips(2), false, 3, 1e-3, 1, 4,
-          Bucket.parseList(mix), 0.2, 0.9, 60, 0, true, null, 0, 0, 0, false);
+          Bucket.parseList(mix), 0.2, 0.9, 60, 0, true, null, 0, 0, 0, false, FrameMasks.MIX);
       assertThatThrownBy(() -> new DitTrainer(bad, QUIET).run()).as(mix)
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bucket " + mix.split(":")[0]);
     }
     assertThat(dir.resolve("run/latents")).doesNotExist();
-  }
-
-  @Test
-  void frameMasksAlwaysLeaveAFrameToGenerate() {
-    SplittableRandom rng = new SplittableRandom(1);
-    int firstOnly = 0;
-    for (int i = 0; i < 2000; i++) {
-      boolean[] mask = FrameMasks.draw(rng, 5);
-      int clean = 0;
-      for (boolean m : mask) {
-        clean += m ? 1 : 0;
-      }
-      assertThat(clean).isLessThan(5);
-      firstOnly += mask[0] && clean == 1 ? 1 : 0;
-    }
-    assertThat(firstOnly).as("image-to-video masks are common").isGreaterThan(300);
-    assertThat(FrameMasks.draw(rng, 1)).containsExactly(false);
   }
 }

@@ -57,7 +57,7 @@ class MotionWeightsTest {
   void aNegativeMotionWeightIsRefused() {
     List<Bucket> buckets = List.of(new Bucket(new FrameSize(64, 64), 5, 1));
     assertThatThrownBy(() -> new DitTrainOptions(Path.of("out"), Path.of("vae"), null, 10, new BatchSize.Clips(2), false,
-        0, 1e-3, 1, 4, buckets, 0.1, 0.9, 5, 0, true, null, 0, 0, -1, false))
+        0, 1e-3, 1, 4, buckets, 0.1, 0.9, 5, 0, true, null, 0, 0, -1, false, FrameMasks.MIX))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--motion-weight must be 0 or more");
   }
