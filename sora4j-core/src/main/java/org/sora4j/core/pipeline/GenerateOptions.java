@@ -30,8 +30,8 @@ public record GenerateOptions(
 
   /**
    * How text to video draws a clip's first frame: as an image of its own, then the clip animated
-   * from it (the default, which the shipped model does better at), or together with the rest of
-   * the clip in one pass.
+   * from it (the default: the shipped model scores higher so, BENCHMARKS.md), or together with the
+   * rest of the clip in one pass.
    */
   public enum FirstFrame {
     /** One pass over the whole clip. */
