@@ -21,7 +21,7 @@ public record FrameMasks(double firstFrameShare) {
 
   public FrameMasks {
     if (!(firstFrameShare >= MIX_FIRST_FRAME && firstFrameShare <= 1)) {
-      throw new IllegalArgumentException("the first-frame share must be between " + MIX_FIRST_FRAME
+      throw new IllegalArgumentException("--first-frame-share must be between " + MIX_FIRST_FRAME
           + " (the base mix's) and 1, got " + firstFrameShare);
     }
   }
